@@ -1,0 +1,15 @@
+import { PGlite } from '@electric-sql/pglite';
+import { vector } from '@electric-sql/pglite-pgvector';
+let t=Date.now();
+const db = await PGlite.create({ extensions: { vector } });
+console.log('create mem', Date.now()-t); t=Date.now();
+await db.exec('create extension if not exists vector; create table t(id int, v vector(3)); insert into t values (1, \'[1,2,3]\')');
+const dump = await db.dumpDataDir('none');
+console.log('dump', Date.now()-t, dump.size); t=Date.now();
+const db2 = await PGlite.create({ loadDataDir: dump, extensions: { vector } });
+console.log('load', Date.now()-t); t=Date.now();
+console.log((await db2.query('select * from t')).rows);
+t=Date.now();
+for (let i=0;i<1000;i++) await db2.query('select $1::int as x', [i]);
+console.log('1000 selects ms', Date.now()-t);
+console.log(process.memoryUsage().rss/1e6);

@@ -1,0 +1,187 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+
+/**
+ * All settings, parsed once at start-up and passed in. YAML keys are snake_case (as in LiteLLM's
+ * config.yaml); each scalar key also has an environment variable `LEITPLANKE_<KEY>` that wins over the file.
+ */
+const boolean = z.union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no'])]).transform((value) =>
+  typeof value === 'boolean' ? value : ['true', '1', 'yes'].includes(value),
+);
+const integer = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+export const zones = ['own', 'eu', 'non-eu'] as const;
+export type Zone = (typeof zones)[number];
+
+const providerDeclaration = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'lowercase letters, digits, . _ -'),
+  type: z.string().min(1),
+  name: z.string().optional(),
+  base_url: z.string().url().optional(),
+  api_key_env: z.string().optional(),
+  headers: z.record(z.string(), z.string()).optional(),
+  zone: z.enum(zones),
+  jurisdiction: z.string().length(2).toUpperCase(),
+  location: z.string().length(2).toUpperCase().optional(),
+  dpa_status: z.enum(['not_required', 'pending', 'signed', 'none']).optional(),
+  timeout_ms: integer(100, 600_000).optional(),
+  max_retries: integer(0, 10).optional(),
+  options: z.record(z.string(), z.unknown()).optional(),
+});
+
+const modelDeclaration = z.object({
+  id: z.string().min(1),
+  provider: z.string().min(1),
+  upstream_model: z.string().min(1),
+  name: z.string().optional(),
+  kind: z.enum(['chat', 'embedding', 'image']).default('chat'),
+  status: z.enum(['candidate', 'under_review', 'recommended', 'approved', 'exception_only', 'excluded']).optional(),
+  fallback: z.array(z.string()).optional(),
+  active_parameters_b: z.number().positive().optional(),
+  total_parameters_b: z.number().positive().optional(),
+  context_length: z.number().int().positive().optional(),
+});
+
+const oidcSection = z.object({
+  issuer: z.string().url(),
+  client_id: z.string().min(1),
+  client_secret: z.string().optional(),
+  scopes: z.string().default('openid email profile'),
+  display_name: z.string().default('Single Sign-on'),
+  roles_claim: z.string().default('groups'),
+  /** claim value → { org: slug, role } */
+  role_mapping: z.record(z.string(), z.object({ org: z.string(), role: z.string() })).default({}),
+  default_org: z.string().optional(),
+  default_role: z.string().default('member'),
+});
+
+export const configSchema = z.object({
+  port: integer(0, 65535).default(3000),
+  host: z.string().default('127.0.0.1'),
+  data_dir: z.string().default('./data'),
+  database_url: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  public_url: z.string().url().optional(),
+  secret_key: z
+    .string()
+    .refine((value) => Buffer.from(value, 'base64').length === 32, '32 bytes, base64-encoded (openssl rand -base64 32)')
+    .optional(),
+  admin_email: z.string().email().default('admin@leitplanke.local'),
+  admin_password: z.string().min(12, 'at least 12 characters').optional(),
+  root_org_name: z.string().min(1).default('Hauptorganisation'),
+  log_level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  trust_proxy: boolean.default(false),
+  session_ttl_hours: integer(1, 24 * 30).default(12),
+  login_max_failures: integer(1, 100).default(5),
+  login_lockout_minutes: integer(1, 24 * 60).default(15),
+  models_dir: z.string().optional(),
+  oidc: oidcSection.optional(),
+  providers: z.array(providerDeclaration).default([]),
+  models: z.array(modelDeclaration).default([]),
+});
+
+export type ConfigInput = z.input<typeof configSchema>;
+export type Config = Omit<z.output<typeof configSchema>, 'models_dir'> & { models_dir: string; config_file?: string };
+export type ProviderDeclaration = z.output<typeof providerDeclaration>;
+export type ModelDeclaration = z.output<typeof modelDeclaration>;
+export type OidcConfig = z.output<typeof oidcSection>;
+
+/** Environment variables: scalar keys as LEITPLANKE_<KEY>; OIDC as LEITPLANKE_OIDC_<KEY>; DATABASE_URL as usual. */
+const scalarKeys = Object.keys(configSchema.shape).filter(
+  (key) => !['oidc', 'providers', 'models'].includes(key),
+) as (keyof ConfigInput)[];
+const oidcEnvKeys = ['issuer', 'client_id', 'client_secret', 'scopes', 'display_name', 'roles_claim', 'default_org', 'default_role'];
+
+export function envName(key: string): string {
+  return key === 'database_url' ? 'DATABASE_URL' : `LEITPLANKE_${key.toUpperCase()}`;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      `Leitplanke kann nicht starten: die Konfiguration ist ungültig / cannot start: invalid configuration\n` +
+        problems.map((problem) => `  - ${problem}`).join('\n'),
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<ConfigInput> = {}): Config {
+  const configFile = env.LEITPLANKE_CONFIG;
+  const fromFile = configFile ? readConfigFile(configFile) : {};
+  const fromEnv: Record<string, unknown> = {};
+  for (const key of scalarKeys) {
+    const value = env[envName(key)] ?? (key === 'database_url' ? env.LEITPLANKE_DATABASE_URL : undefined);
+    if (value !== undefined && value !== '') fromEnv[key] = value;
+  }
+  const oidcFromEnv: Record<string, unknown> = {};
+  for (const key of oidcEnvKeys) {
+    const value = env[`LEITPLANKE_OIDC_${key.toUpperCase()}`];
+    if (value) oidcFromEnv[key] = value;
+  }
+  const merged: Record<string, unknown> = { ...fromFile, ...fromEnv, ...overrides };
+  if (Object.keys(oidcFromEnv).length > 0) {
+    merged.oidc = { ...((fromFile.oidc as Record<string, unknown> | undefined) ?? {}), ...oidcFromEnv };
+  }
+  const parsed = configSchema.safeParse(merged);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const key = issue.path.join('.');
+        const top = String(issue.path[0] ?? '');
+        const source = top in fromEnv ? `env ${envName(top)}` : configFile ? `${configFile}: ${key}` : key;
+        return `${key} (${source}): ${issue.message}`;
+      }),
+    );
+  }
+  const config = parsed.data;
+  checkReferences(config);
+  return {
+    ...config,
+    data_dir: path.resolve(config.data_dir),
+    models_dir: path.resolve(config.models_dir ?? path.join(config.data_dir, 'models')),
+    ...(configFile ? { config_file: path.resolve(configFile) } : {}),
+  };
+}
+
+function readConfigFile(file: string): Record<string, unknown> {
+  let raw: string;
+  try {
+    raw = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError([`LEITPLANKE_CONFIG=${file}: file cannot be read (${(error as Error).message})`]);
+  }
+  try {
+    const parsed: unknown = parseYaml(raw);
+    if (parsed === null || parsed === undefined) return {};
+    if (typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('top level must be a mapping');
+    return parsed as Record<string, unknown>;
+  } catch (error) {
+    throw new ConfigError([`${file}: not valid YAML (${(error as Error).message})`]);
+  }
+}
+
+function checkReferences(config: z.output<typeof configSchema>): void {
+  const problems: string[] = [];
+  const providerIds = new Set<string>();
+  for (const provider of config.providers) {
+    if (providerIds.has(provider.id)) problems.push(`providers: id "${provider.id}" is declared twice`);
+    providerIds.add(provider.id);
+  }
+  const modelIds = new Set<string>();
+  for (const model of config.models) {
+    if (modelIds.has(model.id)) problems.push(`models: id "${model.id}" is declared twice`);
+    modelIds.add(model.id);
+    if (!providerIds.has(model.provider)) {
+      problems.push(`models.${model.id}.provider: "${model.provider}" is not in providers (declare it or fix the name)`);
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+}
+
+/** What the README's configuration table lists; kept here so the docs test can compare. */
+export const documentedEnvVars = [...scalarKeys.map(envName), 'LEITPLANKE_CONFIG', ...oidcEnvKeys.map((k) => `LEITPLANKE_OIDC_${k.toUpperCase()}`)];

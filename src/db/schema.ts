@@ -1,0 +1,5 @@
+/** Every module's tables, for drizzle-kit and the typed query builder. Modules never import each other's tables. */
+export * from './system-schema.js';
+export * from '../identity/schema.js';
+export * from '../audit/schema.js';
+export * from '../ratelimit/schema.js';

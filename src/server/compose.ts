@@ -1,0 +1,90 @@
+import { eq } from 'drizzle-orm';
+import { collectDefaultMetrics, Registry } from 'prom-client';
+import { systemClock, type Clock } from '../core/clock.js';
+import { ConfigError, type Config } from '../core/config.js';
+import { SecretBox, sha256Hex } from '../core/crypto.js';
+import { createLogger, type Logger } from '../core/logger.js';
+import { resolveSecretKey } from '../core/secret-key.js';
+import { openDatabase, type Database } from '../db/connection.js';
+import { runMigrations } from '../db/migrate.js';
+import { instanceSettings } from '../db/system-schema.js';
+import { createAuditEmitter } from '../audit/audit-service.js';
+import { createRateLimiter } from '../ratelimit/rate-limiter.js';
+import { createOrgDirectory } from '../identity/org-directory.js';
+import { createOrgService } from '../identity/org-service.js';
+import { createUserService } from '../identity/user-service.js';
+import { createAuthService } from '../identity/auth-service.js';
+import { createApiKeyService } from '../identity/apikey-service.js';
+import { createOidcService } from '../identity/oidc-service.js';
+import { bootstrapIdentity } from '../identity/bootstrap.js';
+
+export type ComposeOptions = { database?: Database; clock?: Clock; logger?: Logger };
+
+export function openConfiguredDatabase(config: Config): Promise<Database> {
+  return config.database_url ? openDatabase({ databaseUrl: config.database_url }) : openDatabase({ dataDir: config.data_dir });
+}
+
+/** Wires every module's services together; the HTTP server, the CLI and the tests all start here. */
+export async function createServices(config: Config, options: ComposeOptions = {}) {
+  const logger = options.logger ?? createLogger(config.log_level);
+  const clock = options.clock ?? systemClock;
+  const database = options.database ?? (await openConfiguredDatabase(config));
+  await runMigrations(database);
+  const secrets = new SecretBox(await checkedSecretKey(database, config));
+
+  const metrics = new Registry();
+  collectDefaultMetrics({ register: metrics, prefix: 'leitplanke_' });
+  const audit = createAuditEmitter(clock);
+  const rateLimiter = createRateLimiter(database, clock);
+  const orgTree = createOrgDirectory(database);
+  await orgTree.start();
+  const base = { database, orgs: orgTree, audit };
+  const orgs = createOrgService(base);
+  const users = createUserService(base);
+  const auth = createAuthService({ database, clock, audit, config, rateLimiter });
+  const apiKeys = createApiKeyService({ ...base, clock });
+  await apiKeys.activeKeys.start();
+  const oidc = createOidcService({ database, clock, audit, config, auth, orgs: orgTree });
+  const bootstrap = await bootstrapIdentity(database, config, audit);
+
+  return {
+    config,
+    logger,
+    clock,
+    database,
+    secrets,
+    metrics,
+    audit,
+    rateLimiter,
+    orgTree,
+    orgs,
+    users,
+    auth,
+    apiKeys,
+    oidc,
+    bootstrap,
+    async close(): Promise<void> {
+      await orgTree.stop();
+      await apiKeys.activeKeys.stop();
+      if (!options.database) await database.close();
+    },
+  };
+}
+
+export type Services = Awaited<ReturnType<typeof createServices>>;
+
+/** Refuses to start with a key that cannot decrypt what this database already holds. */
+async function checkedSecretKey(database: Database, config: Config): Promise<Buffer> {
+  const { key, source } = resolveSecretKey(config);
+  const fingerprint = sha256Hex(Buffer.concat([Buffer.from('leitplanke-secret-key:'), key]));
+  await database.db.insert(instanceSettings).values({ key: 'secret_key_fingerprint', value: fingerprint }).onConflictDoNothing();
+  const [stored] = await database.db.select().from(instanceSettings).where(eq(instanceSettings.key, 'secret_key_fingerprint'));
+  if (stored && stored.value !== fingerprint) {
+    throw new ConfigError([
+      `secret_key (${source === 'config' ? 'env LEITPLANKE_SECRET_KEY' : `${config.data_dir}/secret.key`}): ` +
+        'this is not the key this database was set up with; stored provider secrets could not be decrypted. ' +
+        'Use the original key (all instances must share LEITPLANKE_SECRET_KEY).',
+    ]);
+  }
+  return key;
+}
