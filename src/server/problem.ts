@@ -86,9 +86,10 @@ export function toServiceError(error: unknown): ServiceError {
     return new ServiceError('VALIDATION', genericDetail.VALIDATION, {
       reason: 'invalid_request',
       fields: error.validation.map((issue) => {
-        const zodIssue = (issue.params as { issue?: z.core.$ZodIssue } | undefined)?.issue;
-        const base = zodIssue ? fieldIssuesFromZod([zodIssue])[0]! : { path: '', message: text(issue.message ?? '', issue.message ?? '') };
-        return { ...base, path: [source, base.path].filter(Boolean).join('.') };
+        // The provider flattens the zod issue into { keyword, instancePath, message, params }.
+        const zodIssue = { ...(issue.params as object), code: issue.keyword, path: [], message: issue.message } as unknown as z.core.$ZodIssue;
+        const path = [source, ...issue.instancePath.split('/').filter(Boolean)].join('.');
+        return { path, message: fieldIssuesFromZod([zodIssue])[0]!.message };
       }),
     });
   }
