@@ -1,0 +1,26 @@
+import { useCallback, useEffect, useState } from 'react';
+import { api } from './client';
+
+/** Loads JSON from the API; `reload` after a change. Ignores answers that arrive after the path changed. */
+export function useResource<T>(path: string | undefined) {
+  const [data, setData] = useState<T>();
+  const [error, setError] = useState<unknown>();
+  const [version, setVersion] = useState(0);
+
+  useEffect(() => {
+    if (!path) return;
+    const controller = new AbortController();
+    api<T>(path, { signal: controller.signal })
+      .then((value) => {
+        setData(value);
+        setError(undefined);
+      })
+      .catch((reason: unknown) => {
+        if (!controller.signal.aborted) setError(reason);
+      });
+    return () => controller.abort();
+  }, [path, version]);
+
+  const reload = useCallback(() => setVersion((value) => value + 1), []);
+  return { data, error, reload, loading: data === undefined && error === undefined };
+}

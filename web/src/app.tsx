@@ -1,0 +1,62 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { Layout } from './components/layout';
+import { SessionProvider, useSession } from './session/session-context';
+import { LoginPage } from './pages/login-page';
+import { HomePage } from './pages/home-page';
+import { AccountPage } from './pages/account-page';
+import { NotFoundPage } from './pages/not-found-page';
+
+const OrgsPage = lazy(() => import('./pages/admin/orgs-page'));
+const UsersPage = lazy(() => import('./pages/admin/users-page'));
+const ApiKeysPage = lazy(() => import('./pages/admin/api-keys-page'));
+const AuditPage = lazy(() => import('./pages/admin/audit-page'));
+
+function Loading() {
+  const { t } = useTranslation();
+  return (
+    <p role="status" className="muted">
+      {t('app.loading')}
+    </p>
+  );
+}
+
+/** Sends anonymous visitors to the login page and people with a one-time password to change it. */
+function RequireLogin({ children }: { children: ReactNode }) {
+  const { session } = useSession();
+  const location = useLocation();
+  if (!session) return <Loading />;
+  if (!session.authenticated) return <Navigate to={`/anmelden?ziel=${encodeURIComponent(location.pathname)}`} replace />;
+  if (session.user?.mustChangePassword && location.pathname !== '/konto') return <Navigate to="/konto" replace />;
+  return children;
+}
+
+export function App() {
+  return (
+    <SessionProvider>
+      <BrowserRouter>
+        <Suspense fallback={<Loading />}>
+          <Routes>
+            <Route path="/anmelden" element={<LoginPage />} />
+            <Route
+              element={
+                <RequireLogin>
+                  <Layout />
+                </RequireLogin>
+              }
+            >
+              <Route index element={<HomePage />} />
+              <Route path="konto" element={<AccountPage />} />
+              <Route path="verwaltung/organisationen" element={<OrgsPage />} />
+              <Route path="verwaltung/personen" element={<UsersPage />} />
+              <Route path="verwaltung/api-schluessel" element={<ApiKeysPage />} />
+              <Route path="verwaltung/pruefprotokoll" element={<AuditPage />} />
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Routes>
+        </Suspense>
+      </BrowserRouter>
+    </SessionProvider>
+  );
+}

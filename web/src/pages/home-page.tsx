@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import { Page } from '../components/page';
+import { useSession } from '../session/session-context';
+
+export function HomePage() {
+  const { t } = useTranslation();
+  const { session } = useSession();
+  return (
+    <Page title={t('home.title', { name: session?.user?.displayName ?? '' })} intro={t('home.intro')}>
+      <section aria-labelledby="your-orgs">
+        <h2 id="your-orgs">{t('home.yourOrgs')}</h2>
+        <ul className="card-list">
+          {(session?.orgs ?? []).map((org) => (
+            <li key={org.id} className="card">
+              <h3>{org.name}</h3>
+              <p className="muted">{t(`org.kind.${org.kind}`)}</p>
+              <p>
+                {org.roles.length > 0
+                  ? t('home.rolesIn', { roles: org.roles.map((role) => t(`roles.${role}`)).join(', ') })
+                  : t('home.noRoles')}
+              </p>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </Page>
+  );
+}
