@@ -5,7 +5,7 @@ import { inject } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/connection.js';
 
 /** A fresh, migrated database for one test file: PGlite by default, PostgreSQL when DATABASE_URL is set. */
-export async function createTestDatabase(): Promise<Database> {
+export async function createTestDatabase(): Promise<Database & { url?: string }> {
   const databaseUrl = process.env.DATABASE_URL;
   if (databaseUrl) {
     const name = `leitplanke_t_${randomBytes(6).toString('hex')}`;
@@ -18,6 +18,7 @@ export async function createTestDatabase(): Promise<Database> {
     const database = await openDatabase({ databaseUrl: url.href, poolSize: 5 });
     return {
       ...database,
+      url: url.href,
       close: async () => {
         await database.close();
         const cleanup = new pg.Client({ connectionString: databaseUrl });
@@ -29,9 +30,4 @@ export async function createTestDatabase(): Promise<Database> {
   }
   const dump = readFileSync(inject('pgliteDump'));
   return openDatabase({ memory: true, loadDataDir: new Blob([dump]) });
-}
-
-/** The URL of a fresh PostgreSQL database, for tests that start several server processes on one database. */
-export function testDatabaseUrl(): string | undefined {
-  return process.env.DATABASE_URL;
 }
