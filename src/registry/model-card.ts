@@ -14,7 +14,14 @@ const countryCode = z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 country c
 const url = z.string().url();
 const text = z.object({ de: z.string().min(1), en: z.string().min(1) });
 
-export const modelStatuses = ['candidate', 'under_review', 'recommended', 'approved', 'exception_only', 'excluded'] as const;
+export const modelStatuses = [
+  'candidate',
+  'under_review',
+  'recommended',
+  'approved',
+  'exception_only',
+  'excluded',
+] as const;
 export type ModelStatus = (typeof modelStatuses)[number];
 
 export const exclusionCategories = [
@@ -63,7 +70,12 @@ export const opennessSchema = z.object({
   source: url,
   /** Date of the assessment, or of the snapshot it was taken from; null if the source gives none. */
   date: isoDate.nullable(),
-  dimensions: z.object(Object.fromEntries(opennessDimensions.map((d) => [d, opennessEntry])) as Record<OpennessDimension, typeof opennessEntry>),
+  dimensions: z.object(
+    Object.fromEntries(opennessDimensions.map((d) => [d, opennessEntry])) as Record<
+      OpennessDimension,
+      typeof opennessEntry
+    >,
+  ),
 });
 export type Openness = z.output<typeof opennessSchema>;
 
@@ -93,9 +105,14 @@ export type ModelFact = (typeof modelFacts)[number];
 /** An offering by a provider is a fact of its own: `providers.<provider id>`. */
 export type ModelFactKey = ModelFact | `providers.${string}`;
 
-const factKey = z.string().refine((key) => (modelFacts as readonly string[]).includes(key) || /^providers\.[a-z0-9][a-z0-9._-]*$/.test(key), {
-  message: `one of ${modelFacts.join(', ')} or providers.<id>`,
-});
+const factKey = z
+  .string()
+  .refine(
+    (key) => (modelFacts as readonly string[]).includes(key) || /^providers\.[a-z0-9][a-z0-9._-]*$/.test(key),
+    {
+      message: `one of ${modelFacts.join(', ')} or providers.<id>`,
+    },
+  );
 
 export const sourceSchema = z.object({
   url,
@@ -112,6 +129,15 @@ const offering = z.object({
   upstreamModel: z.string().min(1),
   /** The provider's page that lists the model; without it the offering must be in `unverified`. */
   source: url.optional(),
+  /** List price, with the page it was read from; prices change, so each carries its date. */
+  price: z
+    .object({
+      eurPer1MInputTokens: z.number().min(0),
+      eurPer1MOutputTokens: z.number().positive(),
+      source: url,
+      retrieved: isoDate,
+    })
+    .optional(),
 });
 export type ModelOffering = z.output<typeof offering>;
 
@@ -143,7 +169,10 @@ export const modelCardSchema = z
     kind: z.enum(modelKinds),
     creator: z.object({ name: z.string().min(1), jurisdiction: countryCode }),
     providers: z.array(offering).min(1),
-    parameters: z.object({ totalB: z.number().positive().nullable(), activeB: z.number().positive().nullable() }),
+    parameters: z.object({
+      totalB: z.number().positive().nullable(),
+      activeB: z.number().positive().nullable(),
+    }),
     licence: z.object({ name: z.string().min(1), spdx: z.string().min(1).nullable(), url: url.optional() }),
     openness: opennessSchema.nullable(),
     trainingData: z.enum(trainingDataTransparency),
@@ -153,7 +182,10 @@ export const modelCardSchema = z
     /** ISO 639-1 codes the creator declares as supported. */
     languages: z.array(z.string().regex(/^[a-z]{2,3}$/)),
     germanQuality,
-    modalities: z.object({ input: z.array(z.enum(modalities)).min(1), output: z.array(z.enum(modalities)).min(1) }),
+    modalities: z.object({
+      input: z.array(z.enum(modalities)).min(1),
+      output: z.array(z.enum(modalities)).min(1),
+    }),
     energy: energy.nullable(),
     ...governance,
     sources: z.array(sourceSchema),
@@ -161,22 +193,43 @@ export const modelCardSchema = z
   })
   .superRefine((card, context) => {
     if ((card.status === 'excluded') !== (card.exclusionCategory !== null)) {
-      context.addIssue({ code: 'custom', path: ['exclusionCategory'], message: 'required exactly when status is excluded' });
+      context.addIssue({
+        code: 'custom',
+        path: ['exclusionCategory'],
+        message: 'required exactly when status is excluded',
+      });
     }
     const { totalB, activeB } = card.parameters;
     if (totalB !== null && activeB !== null && activeB > totalB) {
-      context.addIssue({ code: 'custom', path: ['parameters', 'activeB'], message: 'active parameters exceed total' });
+      context.addIssue({
+        code: 'custom',
+        path: ['parameters', 'activeB'],
+        message: 'active parameters exceed total',
+      });
     }
     if (card.lastReview !== null && card.nextReviewDue < card.lastReview) {
-      context.addIssue({ code: 'custom', path: ['nextReviewDue'], message: 'next review is before the last one' });
+      context.addIssue({
+        code: 'custom',
+        path: ['nextReviewDue'],
+        message: 'next review is before the last one',
+      });
     }
     const offered = new Set<string>();
     for (const [index, item] of card.providers.entries()) {
-      if (offered.has(item.provider)) context.addIssue({ code: 'custom', path: ['providers', index], message: `provider "${item.provider}" listed twice` });
+      if (offered.has(item.provider))
+        context.addIssue({
+          code: 'custom',
+          path: ['providers', index],
+          message: `provider "${item.provider}" listed twice`,
+        });
       offered.add(item.provider);
     }
     for (const key of unbackedFacts(card)) {
-      context.addIssue({ code: 'custom', path: ['sources'], message: `fact "${key}" has no source and is not listed in unverified` });
+      context.addIssue({
+        code: 'custom',
+        path: ['sources'],
+        message: `fact "${key}" has no source and is not listed in unverified`,
+      });
     }
   });
 export type ModelCard = z.output<typeof modelCardSchema>;
@@ -202,7 +255,13 @@ export function verifiedFacts(card: ModelCard): ModelFactKey[] {
 
 export const providerKinds = ['own_server', 'eu_cloud', 'non_eu_platform'] as const;
 export const dpaStatuses = ['not_required', 'pending', 'signed', 'none'] as const;
-export const providerFacts = ['jurisdiction', 'dataResidency', 'dpa', 'subprocessors', 'certifications'] as const;
+export const providerFacts = [
+  'jurisdiction',
+  'dataResidency',
+  'dpa',
+  'subprocessors',
+  'certifications',
+] as const;
 export type ProviderFact = (typeof providerFacts)[number];
 const zoneOfKind = { own_server: 'own', eu_cloud: 'eu', non_eu_platform: 'non-eu' } as const;
 
@@ -217,24 +276,49 @@ export const providerEntrySchema = z
     dataResidency: z.array(countryCode),
     /** The organisation's data-processing agreement (AVV) with this provider; `template` is the provider's published DPA. */
     dpa: z.object({ status: z.enum(dpaStatuses), signedOn: isoDate.nullable(), template: url.nullable() }),
-    subprocessors: z.array(z.object({ name: z.string().min(1), purpose: z.string().optional(), country: countryCode.optional() })),
+    subprocessors: z.array(
+      z.object({ name: z.string().min(1), purpose: z.string().optional(), country: countryCode.optional() }),
+    ),
     certifications: z.array(z.object({ name: z.string().min(1), scope: z.string().optional(), source: url })),
     status: z.enum(modelStatuses),
     statusReason: text,
     statusDecidedBy: z.enum(statusDeciders),
-    sources: z.array(z.object({ url, title: z.string().min(1), retrieved: isoDate, covers: z.array(z.enum(providerFacts)).min(1) })),
+    sources: z.array(
+      z.object({
+        url,
+        title: z.string().min(1),
+        retrieved: isoDate,
+        covers: z.array(z.enum(providerFacts)).min(1),
+      }),
+    ),
     unverified: z.array(z.enum(providerFacts)),
   })
   .superRefine((provider, context) => {
     if (zoneOfKind[provider.kind] !== provider.zone) {
-      context.addIssue({ code: 'custom', path: ['zone'], message: `a provider of kind ${provider.kind} is in zone ${zoneOfKind[provider.kind]}` });
+      context.addIssue({
+        code: 'custom',
+        path: ['zone'],
+        message: `a provider of kind ${provider.kind} is in zone ${zoneOfKind[provider.kind]}`,
+      });
     }
     if ((provider.dpa.status === 'signed') !== (provider.dpa.signedOn !== null)) {
-      context.addIssue({ code: 'custom', path: ['dpa', 'signedOn'], message: 'a signing date belongs to a signed agreement, and only there' });
+      context.addIssue({
+        code: 'custom',
+        path: ['dpa', 'signedOn'],
+        message: 'a signing date belongs to a signed agreement, and only there',
+      });
     }
-    const covered = new Set<string>([...provider.sources.flatMap((source) => source.covers), ...provider.unverified]);
+    const covered = new Set<string>([
+      ...provider.sources.flatMap((source) => source.covers),
+      ...provider.unverified,
+    ]);
     for (const key of providerFacts) {
-      if (!covered.has(key)) context.addIssue({ code: 'custom', path: ['sources'], message: `fact "${key}" has no source and is not listed in unverified` });
+      if (!covered.has(key))
+        context.addIssue({
+          code: 'custom',
+          path: ['sources'],
+          message: `fact "${key}" has no source and is not listed in unverified`,
+        });
     }
   });
 export type ProviderEntry = z.output<typeof providerEntrySchema>;

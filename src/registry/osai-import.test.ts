@@ -6,7 +6,10 @@ import { importOsaiDirectory, mapOsaiToOpenness, parseOsaiYaml } from './osai-im
 
 const osaiDir = path.resolve(import.meta.dirname, '../../../shared/datasets/osai-index');
 const haveDataset = existsSync(osaiDir);
-if (!haveDataset) console.warn(`osai-import tests on real files skipped: ${osaiDir} is missing (see shared/datasets/README.md)`);
+if (!haveDataset)
+  console.warn(
+    `osai-import tests on real files skipped: ${osaiDir} is missing (see shared/datasets/README.md)`,
+  );
 
 describe.runIf(haveDataset)('OSAI import on the real index files', () => {
   const imported = importOsaiDirectory(osaiDir, { sourceDate: '2026-11-23' });
@@ -15,14 +18,18 @@ describe.runIf(haveDataset)('OSAI import on the real index files', () => {
   it('parses every model file; only the submission template is set aside', () => {
     const modelFiles = readdirSync(osaiDir).filter((file) => file.endsWith('.yaml') && !file.startsWith('_'));
     expect(modelFiles.length).toBeGreaterThan(190);
-    expect(imported.problems).toEqual([{ file: 'a_submission_template.yaml', message: expect.stringContaining('no system') }]);
+    expect(imported.problems).toEqual([
+      { file: 'a_submission_template.yaml', message: expect.stringContaining('no system') },
+    ]);
     expect(imported.entries).toHaveLength(modelFiles.length - 1);
   });
 
   it('reads every dimension of every file as open, partial or closed', () => {
     for (const { file, record } of imported.entries) {
       for (const dimension of opennessDimensions) {
-        expect(record.parameters[dimension]?.class, `${file} ${dimension}`).toMatch(/^(open|partial|closed)$/);
+        expect(record.parameters[dimension]?.class, `${file} ${dimension}`).toMatch(
+          /^(open|partial|closed)$/,
+        );
       }
     }
   });
@@ -65,18 +72,39 @@ describe.runIf(haveDataset)('OSAI import on the real index files', () => {
 describe('OSAI import on synthetic quirks', () => {
   it('treats missing parameters, odd classes and odd links as unknown with warnings', () => {
     const record = parseOsaiYaml(
-      ['system:', '  name: X', '  releasedate: 2024', 'weights_endmodel:', '  class: " Open "', '  link: [https://a.example/w, "see paper"]', 'paper:', '  class: maybe'].join('\n'),
+      [
+        'system:',
+        '  name: X',
+        '  releasedate: 2024',
+        'weights_endmodel:',
+        '  class: " Open "',
+        '  link: [https://a.example/w, "see paper"]',
+        'paper:',
+        '  class: maybe',
+      ].join('\n'),
     );
     expect(record.system.releaseDate).toBe('2024');
-    expect(record.parameters.weights_endmodel).toEqual({ class: 'open', links: ['https://a.example/w'], notes: null });
+    expect(record.parameters.weights_endmodel).toEqual({
+      class: 'open',
+      links: ['https://a.example/w'],
+      notes: null,
+    });
     expect(record.parameters.paper?.class).toBeNull();
     expect(record.parameters.datasheet).toBeNull();
     expect(record.warnings).toEqual(
-      expect.arrayContaining(['paper: class "maybe" is not open/partial/closed', 'datasheet: missing', 'weights_endmodel: 1 link(s) are not http(s) URLs']),
+      expect.arrayContaining([
+        'paper: class "maybe" is not open/partial/closed',
+        'datasheet: missing',
+        'weights_endmodel: 1 link(s) are not http(s) URLs',
+      ]),
     );
     const openness = mapOsaiToOpenness(record);
     expect(openness.dimensions.paper.rating).toBe('unknown');
-    expect(openness.dimensions.datasheet).toEqual({ rating: 'unknown', evidence: [], note: 'not rated in the index file' });
+    expect(openness.dimensions.datasheet).toEqual({
+      rating: 'unknown',
+      evidence: [],
+      note: 'not rated in the index file',
+    });
     expect(openness).toMatchObject({ assessedModel: 'X', source: 'https://osai-index.eu/', date: null });
   });
 
@@ -86,7 +114,9 @@ describe('OSAI import on synthetic quirks', () => {
   });
 
   it.runIf(haveDataset)('parses a real file read as text with the options given', () => {
-    const record = parseOsaiYaml(readFileSync(path.join(osaiDir, 'Apertus.yaml'), 'utf8'), { sourceDate: '2026-01-01' });
+    const record = parseOsaiYaml(readFileSync(path.join(osaiDir, 'Apertus.yaml'), 'utf8'), {
+      sourceDate: '2026-01-01',
+    });
     expect(record.sourceDate).toBe('2026-01-01');
     expect(record.organisation.name).toBe('Swiss AI Initiative');
     expect(record.parameters.datasheet?.class).toBe('open');

@@ -71,7 +71,11 @@ export function parseOsaiYaml(source: string, options: OsaiParseOptions = {}): O
       releaseDate: scalar(system.releasedate),
       notes: scalar(system.notes),
     },
-    organisation: { name: scalar(organisation.name), link: scalar(organisation.link), notes: scalar(organisation.notes) },
+    organisation: {
+      name: scalar(organisation.name),
+      link: scalar(organisation.link),
+      notes: scalar(organisation.notes),
+    },
     parameters,
     sourceUrl: options.sourceUrl ?? null,
     sourceDate: options.sourceDate ?? null,
@@ -90,11 +94,13 @@ function readParameter(dimension: string, value: unknown, warnings: string[]): O
   }
   const raw = scalar(value.class)?.toLowerCase() ?? null;
   const known = (osaiClasses as readonly string[]).includes(raw ?? '') ? (raw as OsaiClass) : null;
-  if (known === null) warnings.push(`${dimension}: class ${JSON.stringify(value.class ?? null)} is not open/partial/closed`);
+  if (known === null)
+    warnings.push(`${dimension}: class ${JSON.stringify(value.class ?? null)} is not open/partial/closed`);
   const rawLinks = Array.isArray(value.link) ? value.link : [value.link];
   const links = rawLinks.map(scalar).filter((link): link is string => link !== null);
   const urls = links.filter(isHttpUrl);
-  if (urls.length < links.length) warnings.push(`${dimension}: ${links.length - urls.length} link(s) are not http(s) URLs`);
+  if (urls.length < links.length)
+    warnings.push(`${dimension}: ${links.length - urls.length} link(s) are not http(s) URLs`);
   return { class: known, links: urls, notes: scalar(value.notes) };
 }
 
@@ -104,7 +110,14 @@ export function mapOsaiToOpenness(record: OsaiRecord): Openness {
     opennessDimensions.map((dimension) => {
       const parameter = record.parameters[dimension];
       const note = parameter?.notes ?? (parameter ? undefined : 'not rated in the index file');
-      return [dimension, { rating: parameter?.class ?? 'unknown', evidence: parameter?.links ?? [], ...(note ? { note } : {}) }];
+      return [
+        dimension,
+        {
+          rating: parameter?.class ?? 'unknown',
+          evidence: parameter?.links ?? [],
+          ...(note ? { note } : {}),
+        },
+      ];
     }),
   ) as Openness['dimensions'];
   return {
@@ -117,7 +130,10 @@ export function mapOsaiToOpenness(record: OsaiRecord): Openness {
 }
 
 export type OsaiDirectoryEntry = { file: string; record: OsaiRecord };
-export type OsaiDirectoryImport = { entries: OsaiDirectoryEntry[]; problems: { file: string; message: string }[] };
+export type OsaiDirectoryImport = {
+  entries: OsaiDirectoryEntry[];
+  problems: { file: string; message: string }[];
+};
 
 /**
  * Every `*.yaml`/`*.yml` in `dir` except the index's own `_parameters*` files. A file that cannot be read,
@@ -133,7 +149,8 @@ export function importOsaiDirectory(dir: string, options: { sourceDate?: string 
     try {
       const sourceUrl = `${indexHome}model/${encodeURIComponent(file.replace(/\.ya?ml$/, ''))}`;
       const record = parseOsaiYaml(readFileSync(path.join(dir, file), 'utf8'), { ...options, sourceUrl });
-      if (record.system.name === null) problems.push({ file, message: 'names no system (template or empty file)' });
+      if (record.system.name === null)
+        problems.push({ file, message: 'names no system (template or empty file)' });
       else entries.push({ file, record });
     } catch (error) {
       problems.push({ file, message: (error as Error).message });
