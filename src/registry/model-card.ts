@@ -12,7 +12,7 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date as YYYY-MM-DD');
 /** ISO 3166-1 alpha-2; `EU` (reserved code) stands for a multinational EU consortium. */
 const countryCode = z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 country code, upper case');
 const url = z.string().url();
-const text = z.object({ de: z.string().min(1), en: z.string().min(1) });
+const text = z.strictObject({ de: z.string().min(1), en: z.string().min(1) });
 
 export const modelStatuses = [
   'candidate',
@@ -56,21 +56,21 @@ export type OpennessDimension = (typeof opennessDimensions)[number];
 export const opennessRatings = ['open', 'partial', 'closed', 'unknown'] as const;
 export type OpennessRating = (typeof opennessRatings)[number];
 
-const opennessEntry = z.object({
+const opennessEntry = z.strictObject({
   rating: z.enum(opennessRatings),
   /** Evidence for this dimension (the index's link), if any. */
   evidence: z.array(url).default([]),
   note: z.string().optional(),
 });
 
-export const opennessSchema = z.object({
+export const opennessSchema = z.strictObject({
   assessedBy: z.string().min(1),
   /** The exact model the assessment covers; may be a sibling of the card's model (then also list it in `unverified`). */
   assessedModel: z.string().min(1),
   source: url,
   /** Date of the assessment, or of the snapshot it was taken from; null if the source gives none. */
   date: isoDate.nullable(),
-  dimensions: z.object(
+  dimensions: z.strictObject(
     Object.fromEntries(opennessDimensions.map((d) => [d, opennessEntry])) as Record<
       OpennessDimension,
       typeof opennessEntry
@@ -82,7 +82,8 @@ export type Openness = z.output<typeof opennessSchema>;
 export const trainingDataTransparency = ['documented', 'partial', 'undisclosed'] as const;
 export const creatorCompensation = ['licensed_and_paid', 'opt_out_respected', 'none', 'unknown'] as const;
 export const modelKinds = ['chat', 'embedding', 'image'] as const;
-export const modalities = ['text', 'image', 'audio', 'video'] as const;
+/** `vector`: the output of an embedding model. */
+export const modalities = ['text', 'image', 'audio', 'video', 'vector'] as const;
 export type Modality = (typeof modalities)[number];
 
 /** Facts a card states; each is either covered by a source or listed in `unverified`. */
@@ -114,7 +115,7 @@ const factKey = z
     },
   );
 
-export const sourceSchema = z.object({
+export const sourceSchema = z.strictObject({
   url,
   title: z.string().min(1),
   /** When the source was read. */
@@ -123,7 +124,7 @@ export const sourceSchema = z.object({
 });
 export type Source = z.output<typeof sourceSchema>;
 
-const offering = z.object({
+const offering = z.strictObject({
   provider: slug,
   /** The model's name at that provider (API model id or Hugging Face repository). */
   upstreamModel: z.string().min(1),
@@ -143,10 +144,10 @@ export type ModelOffering = z.output<typeof offering>;
 
 const germanQuality = z.union([
   z.literal('unverified'),
-  z.object({ score: z.number().min(1).max(5), source: url, method: z.string().min(1) }),
+  z.strictObject({ score: z.number().min(1).max(5), source: url, method: z.string().min(1) }),
 ]);
 
-const energy = z.object({
+const energy = z.strictObject({
   whPer1kOutputTokens: z.number().positive(),
   method: z.enum(['measured', 'estimated']),
   source: url,
@@ -156,6 +157,8 @@ const governance = {
   status: z.enum(modelStatuses),
   statusReason: text,
   statusDecidedBy: z.enum(statusDeciders),
+  /** Links that back the status reason (a study, a licence clause, a test report). */
+  statusEvidence: z.array(url).default([]),
   exclusionCategory: z.enum(exclusionCategories).nullable().default(null),
   lastReview: isoDate.nullable(),
   nextReviewDue: isoDate,
@@ -167,13 +170,17 @@ export const modelCardSchema = z
     name: z.string().min(1),
     revision: z.string().min(1),
     kind: z.enum(modelKinds),
-    creator: z.object({ name: z.string().min(1), jurisdiction: countryCode }),
+    creator: z.strictObject({ name: z.string().min(1), jurisdiction: countryCode }),
     providers: z.array(offering).min(1),
-    parameters: z.object({
+    parameters: z.strictObject({
       totalB: z.number().positive().nullable(),
       activeB: z.number().positive().nullable(),
     }),
-    licence: z.object({ name: z.string().min(1), spdx: z.string().min(1).nullable(), url: url.optional() }),
+    licence: z.strictObject({
+      name: z.string().min(1),
+      spdx: z.string().min(1).nullable(),
+      url: url.optional(),
+    }),
     openness: opennessSchema.nullable(),
     trainingData: z.enum(trainingDataTransparency),
     creatorCompensation: z.enum(creatorCompensation),
@@ -182,7 +189,7 @@ export const modelCardSchema = z
     /** ISO 639-1 codes the creator declares as supported. */
     languages: z.array(z.string().regex(/^[a-z]{2,3}$/)),
     germanQuality,
-    modalities: z.object({
+    modalities: z.strictObject({
       input: z.array(z.enum(modalities)).min(1),
       output: z.array(z.enum(modalities)).min(1),
     }),
@@ -275,16 +282,26 @@ export const providerEntrySchema = z
     /** Countries where requests are processed and data is stored; empty means not published. */
     dataResidency: z.array(countryCode),
     /** The organisation's data-processing agreement (AVV) with this provider; `template` is the provider's published DPA. */
-    dpa: z.object({ status: z.enum(dpaStatuses), signedOn: isoDate.nullable(), template: url.nullable() }),
+    dpa: z.strictObject({
+      status: z.enum(dpaStatuses),
+      signedOn: isoDate.nullable(),
+      template: url.nullable(),
+    }),
     subprocessors: z.array(
-      z.object({ name: z.string().min(1), purpose: z.string().optional(), country: countryCode.optional() }),
+      z.strictObject({
+        name: z.string().min(1),
+        purpose: z.string().optional(),
+        country: countryCode.optional(),
+      }),
     ),
-    certifications: z.array(z.object({ name: z.string().min(1), scope: z.string().optional(), source: url })),
+    certifications: z.array(
+      z.strictObject({ name: z.string().min(1), scope: z.string().optional(), source: url }),
+    ),
     status: z.enum(modelStatuses),
     statusReason: text,
     statusDecidedBy: z.enum(statusDeciders),
     sources: z.array(
-      z.object({
+      z.strictObject({
         url,
         title: z.string().min(1),
         retrieved: isoDate,

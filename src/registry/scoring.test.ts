@@ -91,8 +91,8 @@ const context: ScoringContext = {
 describe('scoreModel', () => {
   it('is reproducible by hand from the published formula', () => {
     const score = scoreModel(buildCard(), context, defaultWeights);
-    // openness: 6 open, 2 partial, 3 closed, 1 unknown → (6 + 2·0.5 + 0 + 0.5) / 12
-    const openness = 7.5 / 12;
+    // openness: 6 open, 2 partial, 3 closed, 1 unknown (counts 0: openness must be shown) → (6 + 2·0.5) / 12
+    const openness = 7 / 12;
     const european = 0.5; // US creator (0) + own hosting (0.5)
     const energy = 1 - (Math.log(2) - Math.log(0.5)) / (Math.log(8) - Math.log(0.5)); // = 0.5
     const bias = 0.9;
@@ -127,11 +127,17 @@ describe('scoreModel', () => {
       '6 offen, 2 teilweise, 3 geschlossen, 1 unbekannt',
     );
     expect(byCriterion.energy_efficiency).toMatchObject({ value: 0.5, missing: true });
-    expect(byCriterion.energy_efficiency!.explanation.en).toBe('no energy figure – counts as a neutral 0.5');
-    expect(byCriterion.bias_results!.explanation.de).toBe(
-      'noch keine Bias-Evaluation – zählt neutral als 0,5',
-    );
+    expect(byCriterion.energy_efficiency!.explanation.en).toBe('no energy figure – counts as 0.5');
+    expect(byCriterion.bias_results!.explanation.de).toBe('noch keine Bias-Evaluation – zählt als 0,5');
     expect(byCriterion.german_quality!.explanation.en).toBe('grade 4 of 5 (model card) → 0.75');
+  });
+
+  it('counts a missing openness assessment as 0, not as neutral, and flags it', () => {
+    const item = scoreModel(buildCard({ openness: null }), context).breakdown.find(
+      (entry) => entry.criterion === 'openness',
+    )!;
+    expect(item).toMatchObject({ value: 0, missing: true, contribution: 0 });
+    expect(item.explanation.en).toBe('no openness assessment – counts as 0');
   });
 
   it('prefers the evaluation module over the card for German quality', () => {

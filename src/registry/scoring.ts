@@ -4,8 +4,8 @@ import { opennessDimensions, type ModelCard } from './model-card.js';
 
 /**
  * The published prioritisation (GOV-1, GOV-5): each criterion is normalised to 0..1 by the rule in
- * `criteria`, and total = Σ weight·value / Σ weight. A criterion without data counts as `missingValue`
- * and is flagged, so a gap neither rewards nor punishes a model silently.
+ * `criteria`, and total = Σ weight·value / Σ weight. A criterion without data counts as its published
+ * `missingValue` and is flagged, so a gap is never filled in silently.
  */
 
 export const criterionIds = [
@@ -20,15 +20,17 @@ export const criterionIds = [
 export type Criterion = (typeof criterionIds)[number];
 export type Weights = Record<Criterion, number>;
 
+/** Neutral stand-in for missing data; openness is the exception (see its rule). */
 export const missingValue = 0.5;
 
-export const criteria: Record<Criterion, { label: Text; rule: Text }> = {
+export const criteria: Record<Criterion, { label: Text; rule: Text; missingValue: number }> = {
   openness: {
     label: text('Offenheit', 'Openness'),
     rule: text(
-      'Mittelwert über die 12 Dimensionen des European Open Source AI Index: offen = 1, teilweise = 0,5, geschlossen = 0, unbekannt = 0,5 (markiert).',
-      'Mean over the 12 dimensions of the European Open Source AI Index: open = 1, partial = 0.5, closed = 0, unknown = 0.5 (flagged).',
+      'Mittelwert über die 12 Dimensionen des European Open Source AI Index: offen = 1, teilweise = 0,5, geschlossen = 0. Offenheit muss belegt sein: eine unbekannte Dimension oder eine fehlende Bewertung zählt 0 (markiert), wie im Index selbst.',
+      'Mean over the 12 dimensions of the European Open Source AI Index: open = 1, partial = 0.5, closed = 0. Openness must be shown: an unknown dimension or a missing assessment counts 0 (flagged), as in the index itself.',
     ),
+    missingValue: 0,
   },
   european_provider: {
     label: text('Europäischer Anbieter', 'European provider'),
@@ -36,6 +38,7 @@ export const criteria: Record<Criterion, { label: Text; rule: Text }> = {
       '0,5 wenn die herstellende Organisation in EU, EWR oder Schweiz sitzt, plus 0,5 wenn das Modell auf eigener Infrastruktur oder bei einem EU-Anbieter läuft.',
       '0.5 if the creating organisation is based in the EU, EEA or Switzerland, plus 0.5 if the model runs on own infrastructure or at an EU provider.',
     ),
+    missingValue,
   },
   energy_efficiency: {
     label: text('Energieeffizienz', 'Energy efficiency'),
@@ -43,6 +46,7 @@ export const criteria: Record<Criterion, { label: Text; rule: Text }> = {
       'Wh je 1.000 Ausgabe-Tokens, logarithmisch zwischen dem sparsamsten (1) und dem verbrauchsstärksten Modell des Katalogs (0).',
       'Wh per 1,000 output tokens, on a log scale between the catalogue’s most frugal (1) and most energy-hungry model (0).',
     ),
+    missingValue,
   },
   bias_results: {
     label: text('Bias-Tests', 'Bias tests'),
@@ -50,6 +54,7 @@ export const criteria: Record<Criterion, { label: Text; rule: Text }> = {
       'Anteil bestandener Bias-Testfälle aus dem Evaluationsmodul (0 bis 1).',
       'Share of bias test cases passed in the evaluation module (0 to 1).',
     ),
+    missingValue,
   },
   german_quality: {
     label: text('Deutsche Sprachqualität', 'German language quality'),
@@ -57,6 +62,7 @@ export const criteria: Record<Criterion, { label: Text; rule: Text }> = {
       'Note 1–5 aus der Evaluation, sonst aus der Modellkarte mit Quelle; (Note − 1) / 4.',
       'Grade 1–5 from the evaluation, else from the model card with its source; (grade − 1) / 4.',
     ),
+    missingValue,
   },
   accessibility: {
     label: text('Barrierearmut', 'Accessibility'),
@@ -64,6 +70,7 @@ export const criteria: Record<Criterion, { label: Text; rule: Text }> = {
       'Nur Chat-Modelle: Anteil von drei Hilfen – Deutsch unterstützt (Leichte Sprache), Bildeingabe (Bildbeschreibungen), Audioeingabe (Transkription).',
       'Chat models only: share of three aids – German supported (plain language), image input (image descriptions), audio input (transcription).',
     ),
+    missingValue,
   },
   cost: {
     label: text('Kosten', 'Cost'),
@@ -71,6 +78,7 @@ export const criteria: Record<Criterion, { label: Text; rule: Text }> = {
       'Günstigster Preis je 1 Mio. Ausgabe-Tokens über alle Anbieter, logarithmisch zwischen dem günstigsten (1) und dem teuersten Modell des Katalogs (0).',
       'Cheapest price per 1M output tokens across providers, on a log scale between the catalogue’s cheapest (1) and most expensive model (0).',
     ),
+    missingValue,
   },
 };
 
@@ -180,10 +188,11 @@ function rangeOf(values: (number | undefined)[]): Range | null {
 
 const assess: Record<Criterion, (card: ModelCard, context: ScoringContext) => Assessed> = {
   openness: (card) => {
-    if (!card.openness) return missing(text('keine Offenheitsbewertung', 'no openness assessment'));
+    if (!card.openness)
+      return missing('openness', text('keine Offenheitsbewertung', 'no openness assessment'));
     const ratings = opennessDimensions.map((dimension) => card.openness!.dimensions[dimension].rating);
     const count = (rating: string) => ratings.filter((item) => item === rating).length;
-    const points = { open: 1, partial: 0.5, closed: 0, unknown: missingValue };
+    const points = { open: 1, partial: 0.5, closed: 0, unknown: criteria.openness.missingValue };
     const value = ratings.reduce((total, rating) => total + points[rating], 0) / ratings.length;
     const unknown = count('unknown');
     return {
@@ -211,7 +220,7 @@ const assess: Record<Criterion, (card: ModelCard, context: ScoringContext) => As
   energy_efficiency: (card, context) => {
     const energy = card.energy?.whPer1kOutputTokens;
     if (energy === undefined || !context.energyRange)
-      return missing(text('kein Energiewert', 'no energy figure'));
+      return missing('energy_efficiency', text('kein Energiewert', 'no energy figure'));
     const value = logPosition(energy, context.energyRange);
     return {
       value,
@@ -224,7 +233,8 @@ const assess: Record<Criterion, (card: ModelCard, context: ScoringContext) => As
   },
   bias_results: (card, context) => {
     const rate = context.evaluations[card.id]?.biasPassRate;
-    if (rate === undefined) return missing(text('noch keine Bias-Evaluation', 'no bias evaluation yet'));
+    if (rate === undefined)
+      return missing('bias_results', text('noch keine Bias-Evaluation', 'no bias evaluation yet'));
     const value = clamp(rate);
     return {
       value,
@@ -236,7 +246,7 @@ const assess: Record<Criterion, (card: ModelCard, context: ScoringContext) => As
     const evaluated = context.evaluations[card.id]?.germanQuality;
     const grade = evaluated ?? (card.germanQuality === 'unverified' ? undefined : card.germanQuality.score);
     if (grade === undefined)
-      return missing(text('Deutschqualität nicht geprüft', 'German quality not verified'));
+      return missing('german_quality', text('Deutschqualität nicht geprüft', 'German quality not verified'));
     const value = clamp((grade - 1) / 4);
     const origin =
       evaluated === undefined ? text('Modellkarte', 'model card') : text('Evaluation', 'evaluation');
@@ -251,7 +261,7 @@ const assess: Record<Criterion, (card: ModelCard, context: ScoringContext) => As
   },
   accessibility: (card) => {
     if (card.kind !== 'chat')
-      return missing(text('nur für Chat-Modelle bewertet', 'only rated for chat models'));
+      return missing('accessibility', text('nur für Chat-Modelle bewertet', 'only rated for chat models'));
     const aids = [
       card.languages.includes('de'),
       card.modalities.input.includes('image'),
@@ -271,7 +281,7 @@ const assess: Record<Criterion, (card: ModelCard, context: ScoringContext) => As
   cost: (card, context) => {
     const price = cheapestPrice(card);
     if (price === undefined || !context.priceRange)
-      return missing(text('kein Preis bekannt', 'no known price'));
+      return missing('cost', text('kein Preis bekannt', 'no known price'));
     const value = logPosition(price, context.priceRange);
     return {
       value,
@@ -284,14 +294,14 @@ const assess: Record<Criterion, (card: ModelCard, context: ScoringContext) => As
   },
 };
 
-function missing(what: Text): Assessed {
-  const shown = { de: number(missingValue, 'de'), en: number(missingValue, 'en') };
+function missing(criterion: Criterion, what: Text): Assessed {
+  const value = criteria[criterion].missingValue;
   return {
-    value: missingValue,
+    value,
     missing: true,
     explanation: text(
-      `${what.de} – zählt neutral als ${shown.de}`,
-      `${what.en} – counts as a neutral ${shown.en}`,
+      `${what.de} – zählt als ${number(value, 'de')}`,
+      `${what.en} – counts as ${number(value, 'en')}`,
     ),
   };
 }
