@@ -132,7 +132,7 @@ const offering = z.strictObject({
   source: url.optional(),
   /** List price, with the page it was read from; prices change, so each carries its date. */
   price: z
-    .object({
+    .strictObject({
       eurPer1MInputTokens: z.number().min(0),
       eurPer1MOutputTokens: z.number().positive(),
       source: url,
@@ -165,7 +165,7 @@ const governance = {
 };
 
 export const modelCardSchema = z
-  .object({
+  .strictObject({
     id: slug,
     name: z.string().min(1),
     revision: z.string().min(1),
@@ -273,7 +273,7 @@ export type ProviderFact = (typeof providerFacts)[number];
 const zoneOfKind = { own_server: 'own', eu_cloud: 'eu', non_eu_platform: 'non-eu' } as const;
 
 export const providerEntrySchema = z
-  .object({
+  .strictObject({
     id: slug,
     name: z.string().min(1),
     kind: z.enum(providerKinds),

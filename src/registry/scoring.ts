@@ -83,7 +83,7 @@ export const criteria: Record<Criterion, { label: Text; rule: Text; missingValue
 };
 
 export const weightsSchema = z
-  .object(
+  .strictObject(
     Object.fromEntries(criterionIds.map((id) => [id, z.number().min(0).finite()])) as Record<
       Criterion,
       z.ZodNumber
