@@ -11,6 +11,7 @@ export {
   type RiskAnswers,
 } from './questionnaire-types.js';
 export {
+  riskClassLabels,
   riskClasses,
   type BlockReason,
   type RiskAssessment,

@@ -1,4 +1,4 @@
-import type { Text } from '../../core/l10n.js';
+import { text, type Text } from '../../core/l10n.js';
 import type { Obligation } from './obligations.js';
 
 export type RiskClass = 'prohibited' | 'high' | 'limited' | 'minimal';
@@ -33,4 +33,11 @@ export type RiskAssessment = {
   obligations: Obligation[];
   blocksGoLive: boolean;
   blockReasons: BlockReason[];
+};
+
+export const riskClassLabels: Record<RiskClass, Text> = {
+  prohibited: text('Verbotene Praxis', 'Prohibited practice'),
+  high: text('Hohes Risiko', 'High risk'),
+  limited: text('Begrenztes Risiko (Transparenzpflichten)', 'Limited risk (transparency obligations)'),
+  minimal: text('Minimales Risiko', 'Minimal risk'),
 };
