@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { ServiceError } from '../core/errors.js';
@@ -10,13 +11,17 @@ import { modelCardSchema, providerEntrySchema, type ModelCard, type ProviderEntr
 /**
  * The shipped starting catalogue (issue 4, item 10): YAML files beside this module, validated against the
  * card schemas and checked for references. The registry service seeds its tables from it; the YAML stays
- * the reviewable source (read from src/ also in a built install, since tsc does not copy data files).
+ * the reviewable source.
  */
 
 export type Catalogue = { models: ModelCard[]; providers: ProviderEntry[] };
 export type CatalogueText = { models: string; providers: string };
 
-export const catalogueDir = path.join(packageRoot, 'src', 'registry', 'catalogue');
+// tsc does not copy YAML: a build that copies catalogue/ next to the compiled module wins, else src/ is read.
+const besideModule = path.join(path.dirname(fileURLToPath(import.meta.url)), 'catalogue');
+export const catalogueDir = existsSync(besideModule)
+  ? besideModule
+  : path.join(packageRoot, 'src', 'registry', 'catalogue');
 
 export function loadCatalogue(dir: string = catalogueDir): Catalogue {
   return parseCatalogue({
