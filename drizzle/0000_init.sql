@@ -107,12 +107,153 @@ CREATE TABLE "rate_counters" (
 	CONSTRAINT "rate_counters_key_window_start_pk" PRIMARY KEY("key","window_start")
 );
 --> statement-breakpoint
+CREATE TABLE "registry_deployments" (
+	"model_id" text NOT NULL,
+	"provider_id" text NOT NULL,
+	"upstream_model" text NOT NULL,
+	"priority" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "registry_deployments_model_id_provider_id_pk" PRIMARY KEY("model_id","provider_id")
+);
+--> statement-breakpoint
+CREATE TABLE "registry_fallbacks" (
+	"model_id" text NOT NULL,
+	"fallback_model_id" text NOT NULL,
+	"position" integer NOT NULL,
+	CONSTRAINT "registry_fallbacks_model_id_fallback_model_id_pk" PRIMARY KEY("model_id","fallback_model_id")
+);
+--> statement-breakpoint
+CREATE TABLE "registry_history" (
+	"seq" bigserial PRIMARY KEY NOT NULL,
+	"entity_type" text NOT NULL,
+	"entity_id" text NOT NULL,
+	"version" integer NOT NULL,
+	"changed_at" timestamp with time zone NOT NULL,
+	"actor_label" text NOT NULL,
+	"org_id" uuid,
+	"action" text NOT NULL,
+	"reason" text,
+	"before" jsonb,
+	"after" jsonb
+);
+--> statement-breakpoint
+CREATE TABLE "registry_models" (
+	"id" text PRIMARY KEY NOT NULL,
+	"name" text NOT NULL,
+	"kind" text NOT NULL,
+	"revision" text NOT NULL,
+	"status" text NOT NULL,
+	"status_reason" jsonb NOT NULL,
+	"exclusion_category" text,
+	"last_review" date,
+	"next_review_due" date,
+	"card" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"origin" text NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "registry_org_rules" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"org_id" uuid NOT NULL,
+	"target_type" text NOT NULL,
+	"target_id" text NOT NULL,
+	"effect" text NOT NULL,
+	"roles" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"reason" text NOT NULL,
+	"created_by" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "registry_providers" (
+	"id" text PRIMARY KEY NOT NULL,
+	"name" text NOT NULL,
+	"kind" text NOT NULL,
+	"zone" text NOT NULL,
+	"jurisdiction" text NOT NULL,
+	"location" text,
+	"adapter" text,
+	"base_url" text,
+	"api_key_ciphertext" text,
+	"api_key_env" text,
+	"headers" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"options" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"facts" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"status" text NOT NULL,
+	"status_reason" jsonb NOT NULL,
+	"origin" text NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "registry_weights" (
+	"org_id" uuid PRIMARY KEY NOT NULL,
+	"weights" jsonb NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "budget_usage" (
+	"org_id" uuid NOT NULL,
+	"month" text NOT NULL,
+	"used_tokens" bigint DEFAULT 0 NOT NULL,
+	"reserved_tokens" bigint DEFAULT 0 NOT NULL,
+	CONSTRAINT "budget_usage_org_id_month_pk" PRIMARY KEY("org_id","month")
+);
+--> statement-breakpoint
+CREATE TABLE "org_limits" (
+	"org_id" uuid PRIMARY KEY NOT NULL,
+	"monthly_token_budget" bigint,
+	"requests_per_minute_per_user" integer,
+	"requests_per_minute_per_key" integer,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "usage_records" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"occurred_at" timestamp with time zone NOT NULL,
+	"org_id" uuid NOT NULL,
+	"user_id" uuid,
+	"api_key_id" uuid,
+	"purpose" text NOT NULL,
+	"kind" text NOT NULL,
+	"model_id" text NOT NULL,
+	"model_revision" text,
+	"provider_id" text,
+	"provider_zone" text,
+	"fallback_from" text,
+	"tokens_in" integer DEFAULT 0 NOT NULL,
+	"tokens_out" integer DEFAULT 0 NOT NULL,
+	"usage_estimated" boolean DEFAULT false NOT NULL,
+	"ttft_ms" integer,
+	"duration_ms" integer NOT NULL,
+	"outcome" text NOT NULL,
+	"error_code" text,
+	"energy_wh" double precision DEFAULT 0 NOT NULL,
+	"co2e_grams" double precision DEFAULT 0 NOT NULL,
+	"water_ml" double precision DEFAULT 0 NOT NULL,
+	"energy_method" text NOT NULL,
+	"request_id" text NOT NULL,
+	"provenance_id" uuid,
+	"conversation_id" uuid,
+	"assistant_id" uuid,
+	"settings" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"guard" jsonb,
+	"prompt_hash" text NOT NULL,
+	"prompt_text" jsonb,
+	"output_text" text,
+	"retain_until" timestamp with time zone
+);
+--> statement-breakpoint
 ALTER TABLE "api_keys" ADD CONSTRAINT "api_keys_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "api_keys" ADD CONSTRAINT "api_keys_created_by_user_id_users_id_fk" FOREIGN KEY ("created_by_user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "organisations" ADD CONSTRAINT "organisations_parent_id_organisations_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."organisations"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "registry_deployments" ADD CONSTRAINT "registry_deployments_model_id_registry_models_id_fk" FOREIGN KEY ("model_id") REFERENCES "public"."registry_models"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "registry_deployments" ADD CONSTRAINT "registry_deployments_provider_id_registry_providers_id_fk" FOREIGN KEY ("provider_id") REFERENCES "public"."registry_providers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "registry_fallbacks" ADD CONSTRAINT "registry_fallbacks_model_id_registry_models_id_fk" FOREIGN KEY ("model_id") REFERENCES "public"."registry_models"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "registry_fallbacks" ADD CONSTRAINT "registry_fallbacks_fallback_model_id_registry_models_id_fk" FOREIGN KEY ("fallback_model_id") REFERENCES "public"."registry_models"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "api_keys_hash_key" ON "api_keys" USING btree ("key_hash");--> statement-breakpoint
 CREATE INDEX "api_keys_org_idx" ON "api_keys" USING btree ("org_id");--> statement-breakpoint
 CREATE INDEX "memberships_org_idx" ON "memberships" USING btree ("org_id");--> statement-breakpoint
@@ -123,4 +264,10 @@ CREATE INDEX "sessions_expiry_idx" ON "sessions" USING btree ("expires_at");--> 
 CREATE UNIQUE INDEX "users_email_key" ON "users" USING btree (lower("email"));--> statement-breakpoint
 CREATE UNIQUE INDEX "users_oidc_key" ON "users" USING btree ("oidc_issuer","oidc_subject");--> statement-breakpoint
 CREATE INDEX "audit_log_org_idx" ON "audit_log" USING btree ("org_id","seq");--> statement-breakpoint
-CREATE INDEX "audit_log_target_idx" ON "audit_log" USING btree ("target_type","target_id");
+CREATE INDEX "audit_log_target_idx" ON "audit_log" USING btree ("target_type","target_id");--> statement-breakpoint
+CREATE INDEX "registry_history_entity_idx" ON "registry_history" USING btree ("entity_type","entity_id","seq");--> statement-breakpoint
+CREATE INDEX "registry_models_status_idx" ON "registry_models" USING btree ("status");--> statement-breakpoint
+CREATE INDEX "registry_org_rules_org_idx" ON "registry_org_rules" USING btree ("org_id");--> statement-breakpoint
+CREATE INDEX "usage_org_time_idx" ON "usage_records" USING btree ("org_id","occurred_at");--> statement-breakpoint
+CREATE INDEX "usage_user_time_idx" ON "usage_records" USING btree ("user_id","occurred_at");--> statement-breakpoint
+CREATE INDEX "usage_model_time_idx" ON "usage_records" USING btree ("model_id","occurred_at");

@@ -4,8 +4,7 @@ import { ServiceError } from '../core/errors.js';
 import { text } from '../core/l10n.js';
 import { verifyAuditChain } from '../audit/audit-service.js';
 import { orgKinds, roleSchema, slugSchema } from '../identity/inputs.js';
-import { systemPrincipal } from '../identity/principal.js';
-import type { Caller } from '../identity/org-service.js';
+import { systemCaller, type Caller } from '../identity/principal.js';
 import type { Services } from '../server/compose.js';
 
 /**
@@ -19,7 +18,7 @@ export function cliCaller(requestId = `cli-${process.pid}`): Caller {
   } catch {
     // containers without a passwd entry
   }
-  return { principal: systemPrincipal, actor: { type: 'system', label: `cli:${user}@${os.hostname()}` }, requestId, locale: 'de' };
+  return systemCaller(`cli:${user}@${os.hostname()}`, requestId);
 }
 
 async function orgBySlugOrRoot(services: Services, slug: string | undefined) {

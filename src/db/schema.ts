@@ -3,3 +3,5 @@ export * from './system-schema.js';
 export * from '../identity/schema.js';
 export * from '../audit/schema.js';
 export * from '../ratelimit/schema.js';
+export * from '../registry/schema.js';
+export * from '../gateway/schema.js';

@@ -2,7 +2,7 @@ import { CachedSnapshot } from '../db/cached-snapshot.js';
 import type { Database } from '../db/connection.js';
 import { organisations } from './schema.js';
 
-export type OrgNode = { id: string; slug: string; name: string; kind: string; parentId: string | null; createdAt: Date };
+export type OrgNode = { id: string; slug: string; name: string; kind: string; parentId: string | null; createdAt: Date; settings: Record<string, unknown> };
 
 export const ORG_CHANNEL = 'leitplanke_org_changed';
 
@@ -69,6 +69,7 @@ export function createOrgDirectory(database: Database): CachedSnapshot<OrgTree> 
         kind: organisations.kind,
         parentId: organisations.parentId,
         createdAt: organisations.createdAt,
+        settings: organisations.settings,
       })
       .from(organisations);
     return new OrgTree(rows);

@@ -1,17 +1,16 @@
 import { eq } from 'drizzle-orm';
 import { ServiceError } from '../core/errors.js';
-import type { CallContext } from '../core/context.js';
 import { notify, type Database } from '../db/connection.js';
 import type { CachedSnapshot } from '../db/cached-snapshot.js';
 import type { AuditEmitter } from '../audit/audit-service.js';
 import { identityMessages } from './messages.js';
 import { ORG_CHANNEL, type OrgNode, type OrgTree } from './org-directory.js';
-import { requirePermission, visibleOrgs, type Principal } from './principal.js';
+import { requirePermission, visibleOrgs, type Caller } from './principal.js';
 import { memberships, organisations } from './schema.js';
 import type { CreateOrgInput } from './inputs.js';
 
 export type OrgServiceDeps = { database: Database; orgs: CachedSnapshot<OrgTree>; audit: AuditEmitter };
-export type Caller = CallContext & { principal: Principal };
+export type { Caller };
 
 export function createOrgService({ database, orgs, audit }: OrgServiceDeps) {
   const { db } = database;
@@ -78,6 +77,22 @@ export function createOrgService({ database, orgs, audit }: OrgServiceDeps) {
         await audit(tx, caller, { action: 'org.update', orgId, targetType: 'organisation', targetId: orgId, before, after });
         await notify(tx, ORG_CHANNEL);
         return after!;
+      });
+      orgs.invalidate();
+      return updated;
+    },
+
+    /** Organisation settings (retention, guard policy, labels …): merged per top-level key, audited. */
+    async updateSettings(caller: Caller, orgId: string, patch: Record<string, unknown>): Promise<Record<string, unknown>> {
+      requirePermission(caller.principal, await tree(), 'settings.manage', orgId);
+      const updated = await db.transaction(async (tx) => {
+        const [before] = await tx.select().from(organisations).where(eq(organisations.id, orgId)).for('update');
+        if (!before) throw new ServiceError('NOT_FOUND', identityMessages.orgNotFound);
+        const settings = { ...before.settings, ...patch };
+        await tx.update(organisations).set({ settings }).where(eq(organisations.id, orgId));
+        await audit(tx, caller, { action: 'org.settings.update', orgId, targetType: 'organisation', targetId: orgId, before: before.settings, after: settings });
+        await notify(tx, ORG_CHANNEL);
+        return settings;
       });
       orgs.invalidate();
       return updated;

@@ -1,4 +1,4 @@
-import type { Actor } from '../core/context.js';
+import type { Actor, CallContext } from '../core/context.js';
 import type { Locale } from '../core/l10n.js';
 import { ServiceError } from '../core/errors.js';
 import { identityMessages } from './messages.js';
@@ -14,6 +14,14 @@ export type Principal =
   | { kind: 'system'; grants: Grant[] };
 
 export const systemPrincipal: Principal = { kind: 'system', grants: [] };
+
+/** A service call: who (principal and audit actor), which request, which language. */
+export type Caller = CallContext & { principal: Principal };
+
+/** The caller for work the system does itself (start-up imports, jobs, the CLI). */
+export function systemCaller(label: string, requestId: string = label): Caller {
+  return { principal: systemPrincipal, actor: { type: 'system', label }, requestId, locale: 'de' };
+}
 
 export function actorOf(principal: Principal): Actor {
   switch (principal.kind) {

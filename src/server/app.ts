@@ -12,6 +12,7 @@ import { text } from '../core/l10n.js';
 import { packageVersion, webDistDir } from '../core/paths.js';
 import { auditRoutes } from '../audit/routes.js';
 import { identityRoutes } from '../identity/routes.js';
+import { gatewayRoutes } from '../gateway/routes.js';
 import type { Services } from './compose.js';
 import { registerRequestContext } from './http-context.js';
 import { opsRoutes } from './ops-routes.js';
@@ -100,6 +101,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   await app.register(opsRoutes, { services });
   await app.register(identityRoutes, { services });
   await app.register(auditRoutes, { services });
+  await app.register(gatewayRoutes, { services });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const hasWeb = existsSync(webDistDir);

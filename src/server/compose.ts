@@ -17,8 +17,29 @@ import { createAuthService } from '../identity/auth-service.js';
 import { createApiKeyService } from '../identity/apikey-service.js';
 import { createOidcService } from '../identity/oidc-service.js';
 import { bootstrapIdentity } from '../identity/bootstrap.js';
+import { createRegistryStore } from '../registry/registry-store.js';
+import { createRegistryService } from '../registry/registry-service.js';
+import { adapterFactories, createAdapterCache } from '../gateway/adapters.js';
+import { CircuitBreaker } from '../gateway/circuit-breaker.js';
+import { createGatewayMetrics } from '../gateway/gateway-metrics.js';
+import { createGatewayService } from '../gateway/gateway-service.js';
+import { createLimits } from '../gateway/limits.js';
+import { createUsageRecorder } from '../gateway/usage-recorder.js';
+import { createSimpleEnergyEstimator, type EnergyEstimator } from '../gateway/energy-estimator.js';
+import type { ExceptionChecker, PromptGuard } from '../gateway/pipeline-hooks.js';
+import { systemCaller } from '../identity/principal.js';
+import { ensureLocalProvider } from '../registry/local-provider.js';
 
-export type ComposeOptions = { database?: Database; clock?: Clock; logger?: Logger };
+export type ComposeOptions = {
+  database?: Database;
+  clock?: Clock;
+  logger?: Logger;
+  env?: NodeJS.ProcessEnv;
+  /** Replaceable pipeline steps (tests); by default the modules' own implementations. */
+  guard?: PromptGuard;
+  exceptions?: ExceptionChecker;
+  energy?: EnergyEstimator;
+};
 
 export function openConfiguredDatabase(config: Config): Promise<Database> {
   return config.database_url ? openDatabase({ databaseUrl: config.database_url }) : openDatabase({ dataDir: config.data_dir });
@@ -47,6 +68,32 @@ export async function createServices(config: Config, options: ComposeOptions = {
   const oidc = createOidcService({ database, clock, audit, config, auth, orgs: orgTree });
   const bootstrap = await bootstrapIdentity(database, config, audit);
 
+  const registryStore = createRegistryStore(database, secrets, orgTree, options.env);
+  await registryStore.start();
+  const registry = createRegistryService({ database, clock, audit, secrets, orgs: orgTree, store: registryStore, knownAdapters: () => Object.keys(adapterFactories) });
+  await ensureLocalProvider(registry, config);
+  const declarationWarnings = await registry.importDeclarations(systemCaller('config-import'), config, options.env);
+  for (const warning of declarationWarnings) logger.warn(warning.en);
+
+  const limits = createLimits(database, rateLimiter, clock, orgTree, audit);
+  await limits.settings.start();
+  const recorder = createUsageRecorder(database, logger);
+  const adapters = createAdapterCache(config.models_dir);
+  const gateway = createGatewayService({
+    registry: registryStore,
+    orgs: orgTree,
+    limits,
+    recorder,
+    adapters,
+    breaker: new CircuitBreaker(clock),
+    energy: options.energy ?? createSimpleEnergyEstimator(),
+    metrics: createGatewayMetrics(metrics),
+    clock,
+    logger,
+    guard: options.guard,
+    exceptions: options.exceptions,
+  });
+
   return {
     config,
     logger,
@@ -63,7 +110,15 @@ export async function createServices(config: Config, options: ComposeOptions = {
     apiKeys,
     oidc,
     bootstrap,
+    registry,
+    limits,
+    recorder,
+    gateway,
     async close(): Promise<void> {
+      await recorder.flush();
+      await adapters.close();
+      await registryStore.stop();
+      await limits.settings.stop();
       await orgTree.stop();
       await apiKeys.activeKeys.stop();
       if (!options.database) await database.close();

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Clock } from '../../src/core/clock.js';
+import type { ComposeOptions } from '../../src/server/compose.js';
 import { loadConfig, type ConfigInput } from '../../src/core/config.js';
 import { buildApp } from '../../src/server/app.js';
 import { createServices, type Services } from '../../src/server/compose.js';
@@ -22,7 +23,7 @@ export type TestContext = {
 };
 
 /** Real services on a fresh database, and the Fastify app for in-process HTTP (app.inject). */
-export async function createTestApp(overrides: Partial<ConfigInput> = {}, options: { clock?: Clock } = {}): Promise<TestContext> {
+export async function createTestApp(overrides: Partial<ConfigInput> = {}, options: Omit<ComposeOptions, 'database' | 'logger'> & { clock?: Clock } = {}): Promise<TestContext> {
   const database = await createTestDatabase();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'leitplanke-data-'));
   const config = loadConfig(
@@ -36,7 +37,7 @@ export async function createTestApp(overrides: Partial<ConfigInput> = {}, option
       ...overrides,
     },
   );
-  const services = await createServices(config, { database, ...(options.clock ? { clock: options.clock } : {}) });
+  const services = await createServices(config, { database, ...options });
   const app = await buildApp(services);
   return {
     services,

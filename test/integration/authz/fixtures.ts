@@ -1,4 +1,4 @@
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Role } from '../../../src/identity/roles.js';
 import type { OrgNode } from '../../../src/identity/org-directory.js';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, makeApiKey, makeOrg, makeUser, Session, type TestContext } from '../../helpers/test-app.js';
@@ -33,7 +33,7 @@ export const principals: PrincipalSpec[] = [
   { name: 'admin@root', at: 'root', role: 'admin' },
 ];
 
-export type Client = (options: InjectOptions) => ReturnType<FastifyInstance['inject']>;
+export type Client = (options: InjectOptions) => Promise<LightMyRequestResponse>;
 
 export async function buildFixture(t: TestContext): Promise<Fixture> {
   const root = (await t.services.orgs.root())!;

@@ -1,0 +1,36 @@
+/**
+ * Splits a byte stream of server-sent events into the `data:` payloads of each event.
+ * Handles events split across chunks, CRLF line endings and multi-line data fields.
+ */
+export async function* readSseData(body: AsyncIterable<Uint8Array | string>): AsyncGenerator<string> {
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for await (const chunk of body) {
+    buffer += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    let boundary = findBoundary(buffer);
+    while (boundary) {
+      const event = buffer.slice(0, boundary.index);
+      buffer = buffer.slice(boundary.index + boundary.length);
+      const data = dataOf(event);
+      if (data !== undefined) yield data;
+      boundary = findBoundary(buffer);
+    }
+  }
+  buffer += decoder.decode();
+  const data = dataOf(buffer);
+  if (data !== undefined && buffer.trim()) yield data;
+}
+
+function findBoundary(buffer: string): { index: number; length: number } | undefined {
+  const lf = buffer.indexOf('\n\n');
+  const crlf = buffer.indexOf('\r\n\r\n');
+  if (lf === -1 && crlf === -1) return undefined;
+  if (crlf !== -1 && (lf === -1 || crlf < lf)) return { index: crlf, length: 4 };
+  return { index: lf, length: 2 };
+}
+
+function dataOf(event: string): string | undefined {
+  const lines = event.split(/\r?\n/).filter((line) => line.startsWith('data:'));
+  if (lines.length === 0) return undefined;
+  return lines.map((line) => line.slice(line.startsWith('data: ') ? 6 : 5)).join('\n');
+}

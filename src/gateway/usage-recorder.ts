@@ -1,0 +1,76 @@
+import type { Logger } from '../core/logger.js';
+import type { Database } from '../db/connection.js';
+import { appendAudit } from '../audit/audit-service.js';
+import type { ChainInput } from '../audit/audit-chain.js';
+import { usageRecords } from './schema.js';
+
+export type UsageRow = typeof usageRecords.$inferInsert;
+
+/**
+ * Metering and audit of model calls are written in batches, off the response path: one transaction
+ * per flush holds the usage rows and their hash-chained audit entries. `close()` flushes what is left.
+ */
+export function createUsageRecorder(database: Database, logger: Logger, options: { intervalMs?: number; maxBatch?: number } = {}) {
+  const intervalMs = options.intervalMs ?? 50;
+  const maxBatch = options.maxBatch ?? 500;
+  let usage: UsageRow[] = [];
+  let audits: ChainInput[] = [];
+  let flushing: Promise<void> | undefined;
+  let timer: NodeJS.Timeout | undefined;
+
+  async function writeBatch(): Promise<void> {
+    while (usage.length > 0 || audits.length > 0) {
+      const rows = usage.splice(0, maxBatch);
+      const entries = audits.splice(0, maxBatch);
+      try {
+        await database.db.transaction(async (tx) => {
+          if (rows.length > 0) await tx.insert(usageRecords).values(rows);
+          await appendAudit(tx, entries);
+        });
+      } catch (error) {
+        // Put them back for the next attempt; a database outage must not lose the record of calls.
+        usage = [...rows, ...usage];
+        audits = [...entries, ...audits];
+        logger.error({ err: error, pending: usage.length + audits.length }, 'usage/audit flush failed; will retry');
+        return;
+      }
+    }
+  }
+
+  function flush(): Promise<void> {
+    flushing ??= writeBatch().finally(() => {
+      flushing = undefined;
+    });
+    return flushing;
+  }
+
+  function schedule(): void {
+    if (timer) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      void flush().then(() => {
+        if (usage.length > 0 || audits.length > 0) schedule();
+      });
+    }, intervalMs);
+    timer.unref();
+  }
+
+  return {
+    record(entry: { usage?: UsageRow; audit?: ChainInput }): void {
+      if (entry.usage) usage.push(entry.usage);
+      if (entry.audit) audits.push(entry.audit);
+      if (usage.length + audits.length >= maxBatch) void flush();
+      else schedule();
+    },
+    /** Writes everything pending now (tests, shutdown). */
+    async flush(): Promise<void> {
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      await flushing;
+      await flush();
+    },
+    pending: () => usage.length + audits.length,
+  };
+}
+
+export type UsageRecorder = ReturnType<typeof createUsageRecorder>;
