@@ -29,3 +29,4 @@ export {
   type UseCaseRecord,
   type Visibility,
 } from './use-case-record.js';
+export { buildUseCaseRecord } from './build-use-case-record.js';

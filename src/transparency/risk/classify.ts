@@ -8,7 +8,7 @@ import {
   highRisk,
   isAiSystem,
 } from './flow-conditions.js';
-import { riskQuestionnaire } from './questionnaire.js';
+import { findQuestion, riskQuestionnaire } from './questionnaire.js';
 import type { RiskAnswers } from './questionnaire-types.js';
 import { annexIIIReason, derogationReason, reasonTexts } from './reason-texts.js';
 import type {
@@ -24,7 +24,7 @@ import { assertValidAnswers } from './validate-answers.js';
 type Say = (article: string, text: Text) => void;
 
 function selectedOptions(answers: RiskAnswers, questionId: string) {
-  const question = riskQuestionnaire.questions.find((candidate) => candidate.id === questionId);
+  const question = findQuestion(questionId);
   const values = answerValues(answers, questionId);
   return (question?.options ?? []).filter((option) => values.includes(option.value));
 }
@@ -55,7 +55,10 @@ function readArt6(answers: RiskAnswers, points: string[], say: Say): void {
   if (holds(annexIHighRisk, answers)) say('Art. 6(1)', reasonTexts.annexIHighRisk);
   else if (annexIProduct) say('Art. 6(1)(b)', reasonTexts.annexINoThirdParty);
   if (points.length === 0 || holds(annexIHighRisk, answers)) return;
-  if (holds(is('art6-3-profiling', 'yes'), answers)) return say('Art. 6(3)', reasonTexts.profiling);
+  if (holds(is('art6-3-profiling', 'yes'), answers)) {
+    say('Art. 6(3)', reasonTexts.profiling);
+    return;
+  }
   const derogations = selectedOptions(answers, 'art6-3-conditions').filter(
     (option) => option.value !== 'none',
   );

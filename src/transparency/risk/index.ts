@@ -31,3 +31,4 @@ export {
   type AnswerValidation,
 } from './validate-answers.js';
 export { holds } from './conditions.js';
+export { buildRiskAnswers } from './build-risk-answers.js';

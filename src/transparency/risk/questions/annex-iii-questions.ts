@@ -64,8 +64,8 @@ export const annexIIIQuestions: readonly Question[] = [
       'Is the application a safety component of critical infrastructure?',
     ),
     text(
-      'Anhang III Nr. 2. Ein Sicherheitsbauteil schützt die Integrität der Infrastruktur oder Gesundheit und Sicherheit (Art. 3 Nr. 14). Ein Chat-Assistent für die Beschäftigten der Stadtwerke ist keines.',
-      "Annex III point 2. A safety component protects the integrity of the infrastructure or health and safety (Art. 3(14)). A chat assistant for a utility's staff is not one.",
+      'Anhang III Nr. 2. Ein Sicherheitsbauteil schützt die physische Integrität der Infrastruktur oder Gesundheit und Sicherheit von Menschen (Art. 3 Nr. 14, Erwägungsgrund 55). Ein Chat-Assistent für die Beschäftigten der Stadtwerke ist keines.',
+      "Annex III point 2. A safety component protects the physical integrity of the infrastructure or the health and safety of people (Art. 3(14), recital 55). A chat assistant for a utility's staff is not one.",
     ),
     '2',
     [

@@ -15,8 +15,8 @@ export const annexIQuestions: readonly Question[] = [
       'Is the application itself a product, or the safety component of a product, covered by the EU harmonisation legislation listed in Annex I — e.g. machinery, toys, lifts, radio equipment, medical devices, vehicles, aviation?',
     ),
     help: text(
-      'Art. 6 Abs. 1 Buchst. a mit Anhang I. Ein Sicherheitsbauteil erfüllt eine Sicherheitsfunktion; fällt es aus, sind Gesundheit oder Sicherheit gefährdet (Art. 3 Nr. 14). Bei Software für Büro- und Verwaltungsarbeit lautet die Antwort fast immer „Nein“.',
-      'Art. 6(1)(a) with Annex I. A safety component fulfils a safety function; its failure endangers health or safety (Art. 3(14)). For office and administrative software the answer is almost always "No".',
+      'Art. 6 Abs. 1 Buchst. a mit Anhang I. Ein Sicherheitsbauteil erfüllt eine Sicherheitsfunktion; fällt es aus, sind Gesundheit oder Sicherheit gefährdet (Art. 3 Nr. 14). Bei Software für Büro- und Verwaltungsarbeit lautet die Antwort fast immer „Nein“. Für Produkte aus Anhang I Abschnitt B (z. B. Fahrzeuge, Luftfahrt) gelten die Anforderungen über das jeweilige Fachrecht (Art. 2 Abs. 2).',
+      'Art. 6(1)(a) with Annex I. A safety component fulfils a safety function; its failure endangers health or safety (Art. 3(14)). For office and administrative software the answer is almost always "No". For products under Annex I Section B (e.g. vehicles, aviation) the requirements apply through the sectoral legislation (Art. 2(2)).',
     ),
     articles: ['Art. 6(1)(a)', 'Annex I'],
     options: yesNo,

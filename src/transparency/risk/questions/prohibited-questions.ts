@@ -106,8 +106,8 @@ export const prohibitedQuestions: readonly Question[] = [
       'Does the application infer the emotions of people at the workplace or in education institutions?',
     ),
     help: text(
-      'Verboten nach Art. 5 Abs. 1 Buchst. f, außer aus medizinischen Gründen oder Sicherheitsgründen (nächste Frage). Emotionserkennung heißt, Emotionen oder Absichten aus biometrischen Daten wie Gesicht, Stimme oder Körperhaltung abzuleiten (Art. 3 Nr. 39). Stimmungsanalyse geschriebener Texte gehört nicht dazu.',
-      'Prohibited under Art. 5(1)(f), except for medical or safety reasons (next question). Emotion recognition means inferring emotions or intentions from biometric data such as face, voice or posture (Art. 3(39)). Sentiment analysis of written text is not included.',
+      'Verboten nach Art. 5 Abs. 1 Buchst. f, außer aus medizinischen Gründen oder Sicherheitsgründen (nächste Frage). Emotionserkennung heißt, Emotionen oder Absichten aus biometrischen Daten wie Gesicht, Stimme oder Körperhaltung abzuleiten (Art. 3 Nr. 39). Nicht dazu gehören die Stimmungsanalyse geschriebener Texte und das Erkennen körperlicher Zustände wie Müdigkeit oder Schmerz (Erwägungsgrund 18).',
+      'Prohibited under Art. 5(1)(f), except for medical or safety reasons (next question). Emotion recognition means inferring emotions or intentions from biometric data such as face, voice or posture (Art. 3(39)). Sentiment analysis of written text and detecting physical states such as fatigue or pain are not included (recital 18).',
     ),
     articles: ['Art. 5(1)(f)', 'Art. 3(39)'],
     options: yesNo,
@@ -118,8 +118,8 @@ export const prohibitedQuestions: readonly Question[] = [
     kind: 'single',
     when: is('art5-emotion-workplace', 'yes'),
     prompt: text(
-      'Soll das System aus medizinischen Gründen oder aus Sicherheitsgründen eingesetzt werden (z. B. Müdigkeitserkennung bei Berufskraftfahrern)?',
-      'Is the system intended to be used for medical or safety reasons (e.g. fatigue detection for professional drivers)?',
+      'Soll das System aus medizinischen Gründen oder aus Sicherheitsgründen eingesetzt werden, z. B. für therapeutische Zwecke?',
+      'Is the system intended to be used for medical or safety reasons, e.g. for therapeutic purposes?',
     ),
     help: text(
       'Dann greift das Verbot nicht (Art. 5 Abs. 1 Buchst. f). Emotionserkennung ist aber ein Hochrisiko-Fall (Anhang III Nr. 1 Buchst. c), und die betroffenen Menschen müssen informiert werden (Art. 50 Abs. 3).',
