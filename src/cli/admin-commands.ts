@@ -3,6 +3,11 @@ import { z } from 'zod';
 import { ServiceError } from '../core/errors.js';
 import { text } from '../core/l10n.js';
 import { verifyAuditChain } from '../audit/audit-service.js';
+import { addModelFile, downloadModel, modelIdFromFile, resolvePullTarget } from '../gateway/model-files.js';
+import { detectLocalServers } from '../gateway/local-detection.js';
+import { exclusionCategories, modelStatuses } from '../registry/model-card.js';
+import { LOCAL_PROVIDER_ID } from '../registry/local-provider.js';
+import { zones } from '../core/config.js';
 import { orgKinds, roleSchema, slugSchema } from '../identity/inputs.js';
 import { systemCaller, type Caller } from '../identity/principal.js';
 import type { Services } from '../server/compose.js';
@@ -76,6 +81,56 @@ export const adminCommands = {
     return services.apiKeys.revoke(caller, org.id, input.id);
   }),
   'audit.verify': command(z.object({}), async (services) => verifyAuditChain(services.database.db)),
+  'models.list': command(z.object({ org: z.string().optional() }), async (services, input) => {
+    const org = input.org ? await services.orgs.resolve(input.org) : undefined;
+    return services.registry.listModels(org?.id);
+  }),
+  'models.add': command(
+    z.object({ path: z.string().min(1), id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/).optional(), name: z.string().optional(), kind: z.enum(['chat', 'embedding']).default('chat'), status: z.enum(modelStatuses).optional() }),
+    async (services, input, caller) => {
+      const file = await addModelFile(input.path, services.config.models_dir);
+      const id = input.id ?? modelIdFromFile(file);
+      return services.registry.upsertModel(caller, { id, name: input.name ?? id, kind: input.kind, status: input.status ?? 'candidate', deployments: [{ providerId: LOCAL_PROVIDER_ID, upstreamModel: file }] });
+    },
+  ),
+  'models.pull': command(
+    z.object({ name: z.string().optional(), url: z.string().url().optional(), sha256: z.string().regex(/^[a-fA-F0-9]{64}$/).optional(), id: z.string().optional(), status: z.enum(modelStatuses).optional() }),
+    async (services, input, caller) => {
+      const target = await resolvePullTarget(input.name, input.url, input.sha256);
+      const file = await downloadModel(target, services.config.models_dir);
+      const id = input.id ?? target.entry?.name ?? modelIdFromFile(file);
+      return services.registry.upsertModel(caller, {
+        id,
+        name: id,
+        kind: target.entry?.kind ?? 'chat',
+        status: input.status ?? 'candidate',
+        deployments: [{ providerId: LOCAL_PROVIDER_ID, upstreamModel: file }],
+        card: target.entry ? { licence: { name: target.entry.licence, spdx: null }, sourceRepository: target.entry.repo } : {},
+      });
+    },
+  ),
+  'models.status': command(
+    z.object({ id: z.string().min(1), status: z.enum(modelStatuses), reason: z.string().min(1), category: z.enum(exclusionCategories).optional() }),
+    async (services, input, caller) => services.registry.setModelStatus(caller, input.id, { status: input.status, reason: input.reason, exclusionCategory: input.category }),
+  ),
+  'providers.list': command(z.object({}), async (services) => services.registry.listProviders()),
+  'providers.add': command(
+    z.object({
+      id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/),
+      name: z.string().optional(),
+      type: z.string().default('openai-compatible'),
+      baseUrl: z.string().url().optional(),
+      apiKeyEnv: z.string().optional(),
+      apiKey: z.string().optional(),
+      zone: z.enum(zones),
+      jurisdiction: z.string().length(2).toUpperCase(),
+    }),
+    async (services, input, caller) => {
+      const row = await services.registry.connectProvider(caller, { ...input, adapter: input.type });
+      return { ...row, apiKeyCiphertext: row.apiKeyCiphertext ? '[encrypted]' : null };
+    },
+  ),
+  'providers.detect': command(z.object({}), async () => detectLocalServers()),
 } as const;
 
 export type AdminCommandName = keyof typeof adminCommands;

@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { Argument, Command, Option } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../core/config.js';
 import { exitCodeByCode, isServiceError } from '../core/errors.js';
 import { createLogger } from '../core/logger.js';
@@ -9,6 +9,10 @@ import { createServices } from '../server/compose.js';
 import { runMigrations } from '../db/migrate.js';
 import { roles } from '../identity/roles.js';
 import { orgKinds } from '../identity/inputs.js';
+import { exclusionCategories, modelStatuses } from '../registry/model-card.js';
+import { zones } from '../core/config.js';
+import { knownDownloads } from '../gateway/model-files.js';
+import { adapterFactories } from '../gateway/adapters.js';
 import { fieldIssuesFromZod } from '../server/problem.js';
 import { z } from 'zod';
 import { runAdminCommand } from './admin-commands.js';
@@ -164,6 +168,94 @@ program
     console.log(`${result.checked} Einträge davor sind intakt / entries before it are intact`);
     process.exitCode = 1;
   });
+
+const models = program.command('models').description('Modelle im Register / models in the registry');
+models
+  .command('list')
+  .description('Modelle mit Status auflisten / list models with their status')
+  .option('--org <slug>', 'wirksamer Status in dieser Organisation / effective status in this organisation')
+  .action(async (options: { org?: string }) => {
+    const rows = (await runCommand(config(), 'models.list', options)) as { id: string; kind: string; effectiveStatus: string; providers: { id: string; connected: boolean }[] }[];
+    for (const row of rows) {
+      const providers = row.providers.map((provider) => `${provider.id}${provider.connected ? '' : ' (nicht angebunden / not connected)'}`).join(', ');
+      console.log(`${row.id.padEnd(36)} ${row.kind.padEnd(10)} ${row.effectiveStatus.padEnd(15)} ${providers}`);
+    }
+  });
+models
+  .command('add')
+  .description('GGUF-Datei für den eingebetteten Anbieter aufnehmen / add a GGUF file for the embedded provider')
+  .argument('<path>', 'Pfad zur GGUF-Datei / path of the GGUF file')
+  .option('--id <id>', 'Modell-ID (Standard: aus dem Dateinamen) / model id (default: from the file name)')
+  .option('--name <name>', 'Anzeigename / display name')
+  .addOption(new Option('--kind <kind>', 'Art / kind').choices(['chat', 'embedding']).default('chat'))
+  .addOption(new Option('--status <status>', 'Anfangsstatus (Standard: candidate) / initial status').choices([...modelStatuses]))
+  .action(async (file: string, options: { id?: string; name?: string; kind: string; status?: string }) => {
+    const model = (await runCommand(config(), 'models.add', { path: file, ...options })) as { id: string; status: string };
+    console.log(`Modell aufgenommen / model added: ${model.id} (Status: ${model.status})`);
+    if (model.status === 'candidate') console.log(statusHint(model.id));
+  });
+models
+  .command('pull')
+  .description('Offenes Modell herunterladen und per SHA-256 prüfen (braucht Netz) / download an open model, verified by SHA-256 (needs a network)')
+  .argument('[name]', `bekannter Name / known name: ${knownDownloads.map((entry) => entry.name).join(', ')}`)
+  .option('--url <url>', 'stattdessen eine GGUF-URL / a GGUF URL instead')
+  .option('--sha256 <hash>', 'erwartete Prüfsumme / expected checksum')
+  .option('--id <id>', 'Modell-ID / model id')
+  .addOption(new Option('--status <status>', 'Anfangsstatus / initial status').choices([...modelStatuses]))
+  .action(async (name: string | undefined, options: { url?: string; sha256?: string; id?: string; status?: string }) => {
+    const model = (await runCommand(config(), 'models.pull', { name, ...options })) as { id: string; status: string };
+    console.log(`Heruntergeladen und geprüft / downloaded and verified: ${model.id} (Status: ${model.status})`);
+    if (model.status === 'candidate') console.log(statusHint(model.id));
+  });
+models
+  .command('status')
+  .description('Status ändern (Prüfer*innen) / change the status (reviewers)')
+  .argument('<id>', 'Modell-ID / model id')
+  .addArgument(new Argument('<status>', 'neuer Status / new status').choices([...modelStatuses]))
+  .requiredOption('--reason <text>', 'Begründung / reason')
+  .addOption(new Option('--category <category>', 'Ausschlussgrund / exclusion category').choices([...exclusionCategories]))
+  .action(async (id: string, status: string, options: { reason: string; category?: string }) => {
+    const model = (await runCommand(config(), 'models.status', { id, status, ...options })) as { id: string; status: string };
+    console.log(`${model.id}: ${model.status}`);
+  });
+
+const providers = program.command('providers').description('Modellanbieter / model providers');
+providers
+  .command('list')
+  .description('Anbieter auflisten / list providers')
+  .action(async () => {
+    const rows = (await runCommand(config(), 'providers.list', {})) as { id: string; zone: string; adapter: string | null; baseUrl: string | null }[];
+    for (const row of rows) console.log(`${row.id.padEnd(20)} ${row.zone.padEnd(7)} ${(row.adapter ?? 'nicht angebunden / not connected').padEnd(18)} ${row.baseUrl ?? ''}`);
+  });
+providers
+  .command('add')
+  .description('Anbieter anbinden / connect a provider')
+  .requiredOption('--id <id>', 'Kennung / id')
+  .option('--name <name>', 'Name')
+  .addOption(new Option('--type <type>', 'Anbietertyp / provider type').choices(Object.keys(adapterFactories)).default('openai-compatible'))
+  .option('--base-url <url>', 'Basis-URL, z. B. / e.g. http://127.0.0.1:11434/v1')
+  .option('--api-key-env <name>', 'Umgebungsvariable mit dem API-Schlüssel / environment variable holding the API key')
+  .addOption(new Option('--zone <zone>', 'eigene Infrastruktur, EU oder außerhalb / own, eu or non-eu').choices([...zones]).makeOptionMandatory())
+  .requiredOption('--jurisdiction <cc>', 'Rechtsraum (Ländercode) / jurisdiction (country code)')
+  .action(async (options: Record<string, string>) => {
+    const row = (await runCommand(config(), 'providers.add', { ...options, apiKey: process.env.LEITPLANKE_PROVIDER_API_KEY })) as { id: string };
+    console.log(`Anbieter angebunden / provider connected: ${row.id}`);
+  });
+providers
+  .command('detect')
+  .description('Lokale Inferenzserver suchen (Ollama, llama.cpp, vLLM, LM Studio) / look for local inference servers')
+  .action(async () => {
+    const found = (await runCommand(config(), 'providers.detect', {})) as { name: string; baseUrl: string; models: string[] }[];
+    if (found.length === 0) console.log('Keine lokalen Inferenzserver gefunden / no local inference servers found');
+    for (const server of found) console.log(`${server.name}: ${server.baseUrl} (${server.models.join(', ') || 'keine Modelle / no models'})`);
+  });
+
+function statusHint(id: string): string {
+  return (
+    `Neue Modelle sind Kandidaten, bis Prüfer*innen sie freigeben / new models are candidates until reviewers approve them:\n` +
+    `  leitplanke models status ${id} approved --reason "…"`
+  );
+}
 
 function reportError(error: unknown): number {
   if (error instanceof ConfigError || error instanceof DataDirBusyError) {

@@ -4,6 +4,7 @@ import { DataDirLock } from '../db/data-dir-lock.js';
 import { buildApp } from '../server/app.js';
 import { createServices, type Services } from '../server/compose.js';
 import { adminSocketPath, startAdminSocket } from './admin-socket.js';
+import { setupHints, setupStatus } from '../gateway/setup-status.js';
 
 export type RunningServer = { app: FastifyInstance; services: Services; url: string; stop(): Promise<void> };
 
@@ -20,6 +21,7 @@ export async function startServer(config: Config, announce: (line: string) => vo
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = config.public_url ?? `http://${config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host}:${port}`;
     announceStart(announce, url, services);
+    for (const line of setupHints(await setupStatus(services.gateway, services.bootstrap.rootOrgId))) announce(line);
     const running = services;
     return {
       app,

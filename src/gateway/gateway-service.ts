@@ -137,9 +137,11 @@ export function createGatewayService(deps: GatewayDeps) {
     return usable;
   }
 
-  function upstreamFailure(modelId: string, error: unknown): ServiceError {
+  function upstreamFailure(modelId: string, error: unknown, midStream = false): ServiceError {
     if (error instanceof ServiceError) return error;
     const failure = error instanceof ProviderError ? error : new ProviderError(String(error), { retryable: false });
+    // Once the first chunk has gone out, any failure leaves the client with an incomplete answer.
+    if (midStream) return new ServiceError('UPSTREAM', gatewayMessages.streamCut(failure.options.code ?? 'error'), { reason: 'upstream_cut' });
     if (!failure.retryable && failure.status && failure.status < 500) {
       return new ServiceError('VALIDATION', gatewayMessages.upstreamRejected(failure.message), { reason: 'upstream_rejected', extra: { status: failure.status } });
     }
@@ -369,7 +371,7 @@ export function createGatewayService(deps: GatewayDeps) {
           }
           outcome = 'ok';
         } catch (error) {
-          const failure = upstreamFailure(request.model, error);
+          const failure = upstreamFailure(request.model, error, true);
           outcome = call.signal.aborted ? 'client_aborted' : 'error';
           errorCode = failure.reason;
           throw failure;

@@ -38,10 +38,11 @@ export const gatewayMessages = {
   allProvidersFailed: (id: string, detail: string) =>
     text(`Kein Anbieter konnte „${id}“ beantworten (${detail}). Bitte später erneut versuchen.`, `No provider could answer for "${id}" (${detail}). Please try again later.`),
   upstreamRejected: (detail: string) => text(`Der Modellanbieter hat die Anfrage abgelehnt: ${detail}`, `The model provider rejected the request: ${detail}`),
-  streamCut: text(
-    'Die Antwort des Modellanbieters brach vorzeitig ab. Die Antwort ist unvollständig.',
-    'The model provider’s answer stopped early. The answer is incomplete.',
-  ),
+  streamCut: (code: string) =>
+    text(
+      `Die Antwort des Modellanbieters brach vorzeitig ab (${code}). Die Antwort ist unvollständig.`,
+      `The model provider’s answer stopped early (${code}). The answer is incomplete.`,
+    ),
   rateLimited: (limit: number) =>
     text(`Mehr als ${limit} Anfragen pro Minute. Bitte kurz warten.`, `More than ${limit} requests per minute. Please wait a moment.`),
   budgetExhausted: (org: string) =>

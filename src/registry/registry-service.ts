@@ -351,6 +351,41 @@ export function createRegistryService(deps: RegistryDeps) {
       return warnings;
     },
 
+    /** Models with their registry status, and — for an organisation — the effective status there. */
+    async listModels(orgId?: string) {
+      const [snapshot, tree] = await Promise.all([store.get(), orgs.get()]);
+      const lineage = orgId ? tree.lineage(orgId) : [];
+      return [...snapshot.models.values()]
+        .map((model) => {
+          const effective = orgId ? snapshot.effective(model.id, lineage) : undefined;
+          return {
+            id: model.id,
+            name: model.name,
+            kind: model.kind,
+            revision: model.revision,
+            status: model.status,
+            statusReason: model.statusReason,
+            effectiveStatus: effective?.status ?? model.status,
+            restrictions: effective?.restrictions ?? [],
+            providers: model.deployments.map((deployment) => ({
+              id: deployment.providerId,
+              upstreamModel: deployment.upstreamModel,
+              connected: !!snapshot.providers.get(deployment.providerId)?.adapter,
+              zone: snapshot.providers.get(deployment.providerId)?.zone ?? null,
+            })),
+          };
+        })
+        .sort((a, b) => a.id.localeCompare(b.id));
+    },
+
+    /** Providers without their secrets (only whether a key is set). */
+    async listProviders() {
+      const rows = await db.select().from(registryProviders);
+      return rows
+        .map(({ apiKeyCiphertext, ...row }) => ({ ...row, hasApiKey: !!apiKeyCiphertext || !!row.apiKeyEnv }))
+        .sort((a, b) => a.id.localeCompare(b.id));
+    },
+
     async getProviderRow(id: string) {
       const [row] = await db.select().from(registryProviders).where(eq(registryProviders.id, id));
       return row;

@@ -116,6 +116,8 @@ export async function startFakeUpstream(): Promise<FakeUpstream> {
     for (const [index, piece] of pieces.entries()) {
       if (closed) return;
       if (script.cutAfterChunks !== undefined && index >= script.cutAfterChunks) {
+        // Let the chunks sent so far arrive before the connection dies, as a real crash mid-answer would.
+        await wait(50);
         response.socket?.destroy();
         return;
       }

@@ -27,8 +27,8 @@ describe('OpenAI-compatible API with the official openai SDK', () => {
       stream: true,
     });
     let text = '';
-    let last: (typeof chunks)[number] | undefined;
     const chunks = [];
+    let last: Awaited<typeof stream> extends AsyncIterable<infer Chunk> ? Chunk | undefined : never;
     for await (const chunk of stream) {
       chunks.push(chunk);
       text += chunk.choices[0]?.delta.content ?? '';

@@ -2,10 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../helpers/test-app.js';
 import { buildFixture, clientFor, principals, type Client, type Fixture } from './fixtures.js';
 import { identityRouteCases } from './identity-routes.js';
+import { gatewayRouteCases } from './gateway-routes.js';
 import type { RouteCase } from './route-case.js';
 
 /** Every module adds its rows here; the test fails when a route exists without a row. */
-const routeCases: RouteCase[] = [...identityRouteCases];
+const routeCases: RouteCase[] = [...identityRouteCases, ...gatewayRouteCases];
 
 let t: TestContext;
 let fixture: Fixture;
