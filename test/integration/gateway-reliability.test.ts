@@ -1,4 +1,4 @@
-import { APIError } from 'openai';
+import { type APIError } from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createGatewayFixture, type GatewayFixture } from '../helpers/gateway-fixture.js';
 
