@@ -1,0 +1,116 @@
+import { eachMatch, precededBy } from '../context.js';
+import { finding, type Finding, type Recogniser } from '../entity.js';
+import { cities, germanNouns, stopwords } from '../vocabulary.js';
+
+type Part = { kind: 'street' | 'place' | 'postbox'; start: number; end: number; score: number; needsSupport: boolean };
+
+const strongSuffix =
+  'stra(?:ß|ss)e|str\\.|weg|allee|platz|gasse|ring|damm|ufer|chaussee|steig|pfad|stieg|markt|graben|wall|kai|promenade|zeile|gürtel|twiete|redder|kamp|passage|boulevard';
+const weakSuffix = 'berg|hof|park|garten|feld|tal|tor|steg|bogen|winkel|höhe|grund|heide|weide|aue|au|siedlung|brücke|anger|hang|rain|wiese|busch';
+// The street suffix right before a house number is the cheap anchor; the name is then read leftwards.
+const anchor = new RegExp(`(?:(${strongSuffix})|(${weakSuffix}))(?= ?\\d)`, 'giu');
+const houseNumber =
+  /\s?([1-9]\d{0,3}(?:\s?[a-hA-H](?![\p{L}\d]))?(?:\s?[-–/]\s?\d{1,4}[a-hA-H]?){0,2})(?![\p{L}\d]|[.,:]\d|\s?(?:%|Prozent|Euro|EUR|€|km|m\b|Meter|Minuten|Min\.|Jahre|Uhr|Personen|Teilnehm|Stimmen|Mal\b|Tage|Wochen|Monate|Stunden|Seiten|Punkte))/uy;
+const streetPrefix =
+  /(?:\b(?:Am|Im|An der|An den|Auf der|Auf dem|Auf den|In der|In den|Unter den|Zum|Zur|Hinter der|Hinter dem|Vor dem|Bei der|Bei den|Alte[rs]?|Neue[rs]?|Große[rs]?|Kleine[rs]?|Obere[rs]?|Untere[rs]?|Hohe[rs]?|Lange[rs]?)|\p{Lu}[\p{L}-]{1,30}(?:er|sche[rs]?)) $/u;
+const prefixStreet = /(?<![\p{L}\d])(?:Am|Im|An der|An den|Auf der|Auf dem|Auf den|In der|In den|Unter den|Zum|Zur|Hinter der|Hinter dem|Vor dem) \p{Lu}[\p{L}-]{2,30}(?= [1-9])/gu;
+const englishStreet =
+  /(?<![\p{L}\d])[1-9]\d{0,4}[A-Za-z]? (?:\p{Lu}[\p{L}'-]+ ){1,3}(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane|Drive|Way|Close|Court|Place|Square|Terrace|Crescent|Gardens|Boulevard|Blvd\.?)(?![\p{L}])/gu;
+const placeStart = /(?<![\p{L}\d.,/:-])(?:(D|DE|A|AT|CH|FL)-)?(\d{4,5}) (\p{Lu}[\p{L}'-]{1,40})/gu;
+const placeContinuation =
+  /(?: (?:am|an der|an den|im|in der|ob der|bei|vor der|v\. ?d\.|a\. ?d\.|i\.|a\.) ?\p{Lu}[\p{L}'.-]*| ?\(\p{Lu}[\p{L} .'-]{1,25}\)| ?\/ ?\p{Lu}[\p{L}'-]*)?/uy;
+const ukPostcode = /(?<![\p{L}\d])(?:\p{Lu}[\p{L}'-]+,? )?[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}(?![\p{L}\d])/gu;
+const postbox = /(?<![\p{L}\d])(?:Postfach|Postf\.|P\.O\. Box|PO Box) ?\d[\d ]{0,9}\d(?!\d)/gu;
+const addressContext = /(?:PLZ|Anschrift|Adresse|wohnhaft|wohne|wohnt|Wohnort|Wohnsitz|Postanschrift|Sitz|zugestellt|address|lives at|living at)[^\n]{0,30}$/iu;
+const germanCityPrefixes = new Set(['Bad', 'St.', 'Sankt', 'Bergisch', 'Schwäbisch', 'Königs', 'Neu', 'Hann.']);
+
+function streets(input: string, parts: Part[]): void {
+  eachMatch(input, anchor, (match) => {
+    let start = match.index;
+    while (start > 0 && match.index - start < 60 && /[\p{L}.-]/u.test(input[start - 1]!)) start--;
+    while (input[start] === '-' || input[start] === '.') start++;
+    const standalone = start === match.index;
+    if (!/\p{Lu}/u.test(input[start] ?? '')) return;
+    houseNumber.lastIndex = match.index + match[0].length;
+    const number = houseNumber.exec(input);
+    if (!number || /^(?:19|20)\d\d$/.test(number[1]!)) return;
+    const prefix = streetPrefix.exec(input.slice(Math.max(0, start - 40), start));
+    if (prefix) start -= prefix[0].length;
+    else if (standalone) return;
+    const name = input.slice(start, match.index + match[0].length);
+    const weak = match[2] !== undefined;
+    if (weak && (cities.has(name) || germanNouns.has(name))) return;
+    parts.push({ kind: 'street', start, end: houseNumber.lastIndex, score: weak ? 0.6 : 0.85, needsSupport: weak && !prefix });
+  });
+  eachMatch(input, prefixStreet, (match) => {
+    houseNumber.lastIndex = match.index + match[0].length;
+    const number = houseNumber.exec(input);
+    const name = match[0].slice(match[0].lastIndexOf(' ') + 1);
+    if (!number || stopwords.has(name) || /^(?:19|20)\d\d$/.test(number[1]!)) return;
+    parts.push({ kind: 'street', start: match.index, end: houseNumber.lastIndex, score: 0.6, needsSupport: true });
+  });
+  eachMatch(input, englishStreet, (match) => {
+    parts.push({ kind: 'street', start: match.index, end: match.index + match[0].length, score: 0.8, needsSupport: false });
+  });
+}
+
+function places(input: string, parts: Part[]): void {
+  eachMatch(input, placeStart, (match) => {
+    const [, country, code, city] = match as unknown as [string, string | undefined, string, string];
+    const value = Number(code);
+    if (code.length === 5 ? value < 1001 : value < 1000) return;
+    let end = match.index + match[0].length;
+    if (germanCityPrefixes.has(city)) {
+      const second = /^ \p{Lu}[\p{L}'-]+/u.exec(input.slice(end, end + 40));
+      if (second) end += second[0].length;
+    }
+    placeContinuation.lastIndex = end;
+    end += placeContinuation.exec(input)?.[0].length ?? 0;
+    const known = cities.has(city);
+    const lineEnd = /^\s*(?:$|\n|,|;|\)|\.(?:\s|$))/.test(input.slice(end, end + 3));
+    const yearLike = code.length === 4 && /^(?:19|20)/.test(code);
+    let score = 0;
+    if (country !== undefined) score = 0.95;
+    else if (precededBy(input, match.index, addressContext)) score = 0.85;
+    else if (code.length === 5 && known) score = 0.85;
+    else if (code.length === 5 && lineEnd && !germanNouns.has(city) && !stopwords.has(city)) score = 0.7;
+    else if (code.length === 4 && known && !yearLike) score = 0.7;
+    parts.push({ kind: 'place', start: match.index, end, score: score || 0.5, needsSupport: score === 0 });
+  });
+  eachMatch(input, ukPostcode, (match) => {
+    parts.push({ kind: 'place', start: match.index, end: match.index + match[0].length, score: 0.8, needsSupport: false });
+  });
+  eachMatch(input, postbox, (match) => {
+    parts.push({ kind: 'postbox', start: match.index, end: match.index + match[0].length, score: 0.9, needsSupport: false });
+  });
+}
+
+/**
+ * Postal addresses of Germany, Austria and Switzerland (and simple British ones): street and house number,
+ * postcode and place, Postfach. Adjacent parts become one finding; a weak part needs a strong neighbour.
+ */
+export const addressRecogniser: Recogniser = {
+  type: 'address',
+  find(input) {
+    const parts: Part[] = [];
+    streets(input, parts);
+    places(input, parts);
+    parts.sort((a, b) => a.start - b.start || b.end - a.end);
+    const findings: Finding[] = [];
+    for (let i = 0; i < parts.length; i++) {
+      const first = parts[i]!;
+      let last = first;
+      let supported = !first.needsSupport;
+      let score = first.score;
+      // Street, then postcode and place, separated only by a comma, spaces or one line break.
+      while (i + 1 < parts.length && parts[i + 1]!.start >= last.end && /^[ ,;·|]*\n?[ ]*$/.test(input.slice(last.end, parts[i + 1]!.start)) && last.kind !== 'place') {
+        last = parts[++i]!;
+        supported = true;
+        score = Math.max(score, last.score);
+      }
+      if (!supported && !precededBy(input, first.start, addressContext)) continue;
+      findings.push(finding('address', input, first.start, last.end, supported && last !== first ? Math.max(score, 0.9) : score));
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,145 @@
+import { eachMatch } from '../context.js';
+import { finding, type Finding, type Recogniser } from '../entity.js';
+import { ambiguousNames, firstNames, germanNouns, looksLikeForeignSurname, personRoles, stopwords, surnames } from '../vocabulary.js';
+
+/** F first name, S surname, B both, U unknown capitalised word, I initial, C common word, R role before a name. */
+type Kind = 'F' | 'S' | 'B' | 'U' | 'I' | 'C' | 'R';
+type Token = { start: number; end: number; text: string; kind: Kind; ambiguous: boolean };
+
+const tokenPattern =
+  /(?<![\p{L}\p{N}])(?:\p{Lu}\.(?= ?\p{Lu})|\p{Lu}[\p{Ll}\p{M}]+(?:['’]\p{Lu}[\p{Ll}\p{M}]+)?(?:-\p{Lu}?[\p{Ll}\p{M}]+){0,3})(?![\p{L}\p{N}])/gu;
+const particles = new Set([' ', ' von ', ' van ', ' de ', ' der ', ' den ', ' di ', ' da ', ' del ', ' della ', ' dos ', ' du ', ' la ', ' le ', ' ten ', ' ter ', ' zu ', ' vom ', ' bin ', ' ibn ', ' ben ', ' al ', ' el ', ' von der ', ' van der ', ' van den ', ' de la ', ' von und zu ']);
+// Head nouns that make a German compound a thing, not a family name ("Kuchenbuffet", "Bundestag").
+const nounEnding = /(?:ung|heit|keit|schaft|tion|sion|ität|ismus|nis|tum|ment|anz|enz|chen|lein|gabe|stelle|arbeit|zeit|plan|buch|geld|kosten|recht|gesetz|amt|tag|woche|jahr|verband|verein|partei|fraktion|gruppe|kreis|stadt|straße|schule|ordnung|politik|antrag|sitzung|wahl|rat|ausschuss|büro|programm|konzept|projekt|bericht|papier|ticket|vertrag|ieren|ierte|ismus|ist|istin|isten|ik)$/;
+const institutions = new Set(['Stiftung', 'Haus', 'Schule', 'Gymnasium', 'Gesamtschule', 'Realschule', 'Grundschule', 'Preis', 'Institut', 'Zentrum', 'Universität', 'Kaserne', 'Center', 'Foundation', 'Institute', 'School', 'Prize', 'Award', 'Street', 'Square', 'Park', 'Museum', 'Gesellschaft', 'Straße', 'Platz', 'Allee', 'Brücke', 'Halle', 'Saal', 'Bibliothek', 'Kolleg', 'Akademie', 'Werk', 'Klinik']);
+
+const salutation =
+  /(?:\b(?:Herrn?|Frau|Fräulein|Hr\.|Fr\.|Mr\.?|Mrs\.?|Ms\.?|Mx\.?|Miss|Sir|Madame|Monsieur|Dear|Liebe[rs]?|Hallo|Hi|Hey|Hello|Moin|Servus|Danke|Thanks|Thank you|gez\.|i\.\s?A\.|i\.\s?V\.|z\.\s?Hd\.(?: von)?|Attn\.?|c\/o|Familie|Fam\.|Ehepaar|Eheleute|geb\.|geborene|Tochter|Sohn)|\b(?:Name|Vorname|Nachname|Familienname|Geburtsname|Ansprechpartner(?:in)?|Ansprechperson|Kontakt|Kontaktperson|Antragsteller(?:in)?|Absender(?:in)?|Empfänger(?:in)?|Verfasser(?:in)?|Unterzeichner(?:in)?|Protokoll|Protokollführung|Sitzungsleitung|Moderation|Von|An|Cc|Bcc|From|To|Author|Contact|Applicant|Sender|Recipient|Signed|Anwesend|Entschuldigt|Teilnehmende|Present|Apologies|Attendees|Chair):)[ \t]*(?:(?:Dr|Prof|Dipl|Ing|med|dent|rer|nat|pol|phil|jur|oec|habil|h\.\s?c|Mag|MdB|MdL|MdEP|PD)\.?[ \t-]*){0,4}$/u;
+const title = /\b(?:Dr|Prof)\.[ \t]*(?:(?:med|dent|rer|nat|pol|phil|jur|habil|Dr|Prof|h\.\s?c)\.[ \t]*){0,3}$/;
+const closing =
+  /(?:Mit freundlichen Grüßen|Freundliche Grüße|Mit besten Grüßen|(?:Viele|Beste|Herzliche|Liebe|Schöne|Solidarische|Sonnige|Kollegiale|Grüne|Rote) Grüße|Grüße|Gruß|MfG|LG|VG|Best regards|Kind regards|Warm regards|Regards|Best wishes|Sincerely|Yours sincerely|Yours faithfully|Yours truly|Cheers|Many thanks|Bis bald|Ciao)[,!.]?[ \t]*\n?[ \t]*$/iu;
+
+const kinds = new Map<string, Kind>();
+
+function classifyWord(word: string): Kind {
+  if (stopwords.has(word)) return 'C';
+  const first = firstNames.has(word);
+  const last = surnames.has(word);
+  if (first && last) return 'B';
+  if (first) return 'F';
+  if (last) return 'S';
+  if (personRoles.has(word)) return 'R';
+  if (germanNouns.has(word) || (!looksLikeForeignSurname(word) && nounEnding.test(word))) return 'C';
+  return 'U';
+}
+
+function classify(text: string): Kind {
+  const known = kinds.get(text);
+  if (known !== undefined) return known;
+  let kind: Kind;
+  if (text.length === 2 && text[1] === '.') kind = 'I';
+  else if (!text.includes('-')) kind = classifyWord(text);
+  else {
+    // Double names count when every part is a name or an unknown word ("Anna-Lena", "Müller-Lüdenscheidt").
+    const parts = text.split('-').map(classifyWord);
+    kind = parts.some((part) => part === 'C' || part === 'R') ? 'C' : parts.every((part) => part === 'F' || part === 'B') ? 'F' : 'S';
+  }
+  if (kinds.size > 100_000) kinds.clear();
+  kinds.set(text, kind);
+  return kind;
+}
+
+const isName = (token: Token) => token.kind !== 'C' && token.kind !== 'R';
+const isFirst = (token: Token) => token.kind === 'F' || token.kind === 'B';
+const isLast = (token: Token) => token.kind === 'S' || token.kind === 'B';
+
+function triggered(input: string, start: number): boolean {
+  const before = input.slice(Math.max(0, start - 60), start);
+  return salutation.test(before) || title.test(before) || (/\n[ \t]*$/.test(before) && closing.test(before));
+}
+
+/** Decides whether tokens [from, to) of a run name a person, and how sure that is. */
+function judge(span: Token[], trigger: boolean): number {
+  const names = span.filter((token) => token.kind !== 'I');
+  if (names.length === 0) return 0;
+  if (trigger) return 0.9;
+  const [head, second] = [span[0]!, span[1]];
+  if (second === undefined) {
+    if (head.ambiguous) return 0;
+    if (isFirst(head)) return 0.65;
+    if (isLast(head)) return 0.55;
+    return 0;
+  }
+  const clear = span.some((token) => (isFirst(token) || isLast(token)) && !token.ambiguous);
+  if (isFirst(head)) return clear ? 0.85 : 0.7;
+  if (head.kind === 'I' && span.some((token) => isLast(token) && !token.ambiguous)) return 0.75;
+  if (head.kind === 'U' && span.length === 2 && isLast(second) && !second.ambiguous) return 0.7;
+  return 0;
+}
+
+function runs(input: string): Token[][] {
+  const result: Token[][] = [];
+  let run: Token[] = [];
+  eachMatch(input, tokenPattern, (match) => {
+    const text = match[0];
+    const token: Token = { start: match.index, end: match.index + text.length, text, kind: classify(text), ambiguous: ambiguousNames.has(text) };
+    const previous = run[run.length - 1];
+    if (previous && !(token.start - previous.end <= 12 && particles.has(input.slice(previous.end, token.start)))) {
+      result.push(run);
+      run = [];
+    }
+    run.push(token);
+  });
+  if (run.length > 0) result.push(run);
+  return result;
+}
+
+function findInRun(input: string, run: Token[], findings: Finding[]): void {
+  let i = 0;
+  while (i < run.length) {
+    if (!isName(run[i]!)) {
+      i++;
+      continue;
+    }
+    const roleBefore = i > 0 && run[i - 1]!.kind === 'R';
+    let end = i;
+    while (end < run.length && end - i < 4 && isName(run[end]!)) end++;
+    let from = i;
+    const trigger = roleBefore || triggered(input, run[i]!.start);
+    // Without a trigger a name starts at a first name or an initial; words before it are not part of it.
+    if (!trigger) while (from < end - 1 && !isFirst(run[from]!) && run[from]!.kind !== 'I' && !(run[from]!.kind === 'U' && isLast(run[from + 1]!))) from++;
+    const span = run.slice(from, end);
+    const next = run[end];
+    const score = next && institutions.has(next.text) ? 0 : judge(span, trigger);
+    if (score > 0) findings.push(finding('person', input, span[0]!.start, span[span.length - 1]!.end, score));
+    i = end;
+  }
+}
+
+/** Every further mention of a surname or first name already found ("Frau Yılmaz" … "Yılmaz sagte"). */
+function mentions(input: string, tokens: Token[][], findings: Finding[]): void {
+  const known = new Set<string>();
+  for (const found of findings) for (const part of found.text.split(/\s+/)) if (part.length > 2 && !part.endsWith('.')) known.add(part);
+  for (const run of tokens) {
+    for (const token of run) {
+      if (known.has(token.text) && !stopwords.has(token.text)) {
+        findings.push(finding('person', input, token.start, token.end, 0.6));
+      }
+    }
+  }
+}
+
+/**
+ * Person names from first-name and surname lexicons plus context: salutations and forms of address, titles,
+ * roles, form labels and signatures. German nouns are told apart by a noun lexicon and typical noun endings.
+ */
+export const personRecogniser: Recogniser = {
+  type: 'person',
+  find(input) {
+    const findings: Finding[] = [];
+    const tokenRuns = runs(input);
+    for (const run of tokenRuns) findInRun(input, run, findings);
+    if (findings.length > 0) mentions(input, tokenRuns, findings);
+    return findings;
+  },
+};

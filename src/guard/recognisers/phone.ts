@@ -1,0 +1,60 @@
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { eachMatch, precededBy } from '../context.js';
+import { finding, type Finding, type Recogniser } from '../entity.js';
+
+// Digits with spaces, slashes, hyphens and brackets; dots are left out because they make dates and amounts.
+const candidate = /(?<![\p{L}\d+,./-])(?:\+|\(\+?)?\d[\d ()/-]{3,24}\d(?!\d|[.,]\d|\/\d)/gu;
+const phoneContext =
+  /(?:\b(?:Tel|Telefon|Telefonnummer|Tel\.-Nr|Fon|Phone|Fax|Telefax|Mobil|Mobile|Handy|Handynummer|Rufnummer|Durchwahl|Cell|Mob|WhatsApp|Signal|erreichbar|anrufen|call|ring|reach)\b|☎|📞)[^\n\d]{0,20}$/iu;
+const otherNumberContext =
+  /\b(?:Bestell|Auftrags|Rechnungs|Kunden|Vorgangs|Akten|Az|Order|Invoice|Ticket|Artikel|Art|IBAN|BIC|Konto|Kto|BLZ|Referenz|Ref|ISBN|Drucksache|Drs|Gesch\.-Z|Zeichen|Steuer|St\.-Nr|Mitglieds|Vertrags|Versicherungs|Sendungs|Tracking|Case|Fall|PLZ)[\p{L}.-]*\s*(?:[Nn]r\.?|[Nn]o\.?|[Nn]umber|[Nn]ummer)?\s*[:#]?\s*$/u;
+const fallbackCountries: CountryCode[] = ['DE', 'AT', 'CH', 'GB', 'US'];
+
+function validPhone(digits: string): boolean {
+  for (const country of fallbackCountries) {
+    if (parsePhoneNumberFromString(digits, country)?.isValid()) return true;
+  }
+  return false;
+}
+
+function looksLikeDateOrRange(raw: string): boolean {
+  return /^\d{1,2}\/\d{2,4}$/.test(raw) || /^(?:19|20)\d{2}\s?[-/]\s?(?:19|20)?\d{2}$/.test(raw) || /^\d{4,5} [-–] \d{4,5}$/.test(raw);
+}
+
+/**
+ * Phone numbers in German and international notation, validated by libphonenumber's metadata. Numbers
+ * without a leading 0, + or bracket (local extensions) need a word like "Tel." right before them.
+ */
+export const phoneRecogniser: Recogniser = {
+  type: 'phone',
+  find(input) {
+    const findings: Finding[] = [];
+    const verdicts = new Map<string, boolean>();
+    eachMatch(input, candidate, (match) => {
+      let raw = match[0];
+      const start = match.index;
+      const context = precededBy(input, start, phoneContext);
+      if (!context && precededBy(input, start, otherNumberContext, 30)) return;
+      if (looksLikeDateOrRange(raw)) return;
+      const leading = raw[0] === '+' || raw[0] === '(' || raw[0] === '0';
+      // A candidate can swallow a following number ("0171 1234567 2 Stück"): drop trailing groups until it validates.
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const digitCount = raw.replace(/\D/g, '').length;
+        if (digitCount < 5 || digitCount > 17) break;
+        let valid = verdicts.get(raw);
+        if (valid === undefined) {
+          valid = leading ? validPhone(raw) : context && digitCount >= 5;
+          verdicts.set(raw, valid);
+        }
+        if (valid) {
+          findings.push(finding('phone', input, start, start + raw.length, context ? 0.98 : 0.9));
+          return;
+        }
+        const cut = Math.max(raw.lastIndexOf(' '), raw.lastIndexOf('/'), raw.lastIndexOf('-'));
+        if (cut <= 0) break;
+        raw = raw.slice(0, cut).trimEnd();
+      }
+    });
+    return findings;
+  },
+};
