@@ -1,7 +1,7 @@
 import { asc, desc, eq, gt, and, sql, type SQL } from 'drizzle-orm';
 import type { Clock } from '../core/clock.js';
 import type { CallContext } from '../core/context.js';
-import type { DbOrTx, Tx, Db } from '../db/connection.js';
+import { rowsOf, type DbOrTx, type Tx, type Db } from '../db/connection.js';
 import { auditChainHead, auditLog } from './schema.js';
 import { chainEntries, entryHash, GENESIS_HASH, type AuditEvent, type ChainInput } from './audit-chain.js';
 
@@ -16,11 +16,37 @@ export async function appendAudit(tx: Tx, inputs: ChainInput[]): Promise<void> {
   await tx.insert(auditChainHead).values({ id: HEAD_ID, lastSeq: 0, lastHash: GENESIS_HASH }).onConflictDoNothing();
   const [head] = await tx.select().from(auditChainHead).where(eq(auditChainHead.id, HEAD_ID)).for('update');
   const entries = chainEntries(head?.lastHash ?? GENESIS_HASH, inputs);
-  const inserted = await tx.insert(auditLog).values(entries).returning({ seq: auditLog.seq });
+  // One statement for the whole batch (the gateway writes hundreds at once); rows keep chain order.
+  const rows = entries.map((entry) => ({
+    id: entry.id,
+    occurred_at: entry.occurredAt.toISOString(),
+    actor_type: entry.actorType,
+    actor_id: entry.actorId,
+    actor_label: entry.actorLabel,
+    org_id: entry.orgId,
+    action: entry.action,
+    target_type: entry.targetType,
+    target_id: entry.targetId,
+    before: entry.before,
+    after: entry.after,
+    metadata: entry.metadata,
+    request_id: entry.requestId,
+    prev_hash: entry.prevHash,
+    hash: entry.hash,
+  }));
+  const inserted = rowsOf<{ seq: string | number }>(
+    await tx.execute(sql`
+      insert into audit_log (id, occurred_at, actor_type, actor_id, actor_label, org_id, action, target_type, target_id, before, after, metadata, request_id, prev_hash, hash)
+      select r.id, r.occurred_at, r.actor_type, r.actor_id, r.actor_label, r.org_id, r.action, r.target_type, r.target_id, r.before, r.after, r.metadata, r.request_id, r.prev_hash, r.hash
+      from jsonb_array_elements(${JSON.stringify(rows)}::jsonb) with ordinality as e(value, n)
+      cross join lateral jsonb_populate_record(null::audit_log, e.value) as r
+      order by e.n
+      returning seq`),
+  );
   const last = entries[entries.length - 1]!;
   await tx
     .update(auditChainHead)
-    .set({ lastSeq: Math.max(...inserted.map((row) => row.seq)), lastHash: last.hash })
+    .set({ lastSeq: Math.max(...inserted.map((row) => Number(row.seq))), lastHash: last.hash })
     .where(eq(auditChainHead.id, HEAD_ID));
 }
 

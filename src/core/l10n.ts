@@ -30,10 +30,16 @@ export function pickLocale(acceptLanguage: string | undefined, fallback: Locale 
 
 const numberFormats = { de: 'de-DE', en: 'en-GB' } as const;
 
+// Building an Intl formatter costs far more than using one; they are made once per locale.
+const dateFormatters = {
+  de: new Intl.DateTimeFormat(numberFormats.de, { dateStyle: 'medium', timeZone: 'Europe/Berlin' }),
+  en: new Intl.DateTimeFormat(numberFormats.en, { dateStyle: 'medium', timeZone: 'Europe/Berlin' }),
+};
+
 export function formatNumber(value: number, locale: Locale, options?: Intl.NumberFormatOptions): string {
   return new Intl.NumberFormat(numberFormats[locale], options).format(value);
 }
 
 export function formatDate(value: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(numberFormats[locale], { dateStyle: 'medium', timeZone: 'Europe/Berlin' }).format(value);
+  return dateFormatters[locale].format(value);
 }

@@ -2,6 +2,7 @@ import type { Logger } from '../core/logger.js';
 import type { Database } from '../db/connection.js';
 import { appendAudit } from '../audit/audit-service.js';
 import type { ChainInput } from '../audit/audit-chain.js';
+import { getTableColumns, sql } from 'drizzle-orm';
 import { usageRecords } from './schema.js';
 
 export type UsageRow = typeof usageRecords.$inferInsert;
@@ -10,8 +11,24 @@ export type UsageRow = typeof usageRecords.$inferInsert;
  * Metering and audit of model calls are written in batches, off the response path: one transaction
  * per flush holds the usage rows and their hash-chained audit entries. `close()` flushes what is left.
  */
+const columns = Object.entries(getTableColumns(usageRecords)) as [keyof UsageRow, { name: string }][];
+const columnList = sql.raw(columns.map(([, column]) => `"${column.name}"`).join(', '));
+
+/** All rows in one statement from a JSON array (building a 30-column multi-row insert costs more than the write). */
+function insertUsage(rows: UsageRow[]) {
+  const records = rows.map((row) =>
+    Object.fromEntries(
+      columns.map(([key, column]) => {
+        const value = row[key] ?? null;
+        return [column.name, value instanceof Date ? value.toISOString() : value];
+      }),
+    ),
+  );
+  return sql`insert into usage_records (${columnList}) select ${columnList} from jsonb_populate_recordset(null::usage_records, ${JSON.stringify(records)}::jsonb)`;
+}
+
 export function createUsageRecorder(database: Database, logger: Logger, options: { intervalMs?: number; maxBatch?: number } = {}) {
-  const intervalMs = options.intervalMs ?? 50;
+  const intervalMs = options.intervalMs ?? 100;
   const maxBatch = options.maxBatch ?? 500;
   let usage: UsageRow[] = [];
   let audits: ChainInput[] = [];
@@ -24,7 +41,7 @@ export function createUsageRecorder(database: Database, logger: Logger, options:
       const entries = audits.splice(0, maxBatch);
       try {
         await database.db.transaction(async (tx) => {
-          if (rows.length > 0) await tx.insert(usageRecords).values(rows);
+          if (rows.length > 0) await tx.execute(insertUsage(rows));
           await appendAudit(tx, entries);
         });
       } catch (error) {

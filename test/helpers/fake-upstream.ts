@@ -47,7 +47,8 @@ export function deterministicEmbedding(text: string, dimensions = 8): number[] {
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function startFakeUpstream(): Promise<FakeUpstream> {
+export async function startFakeUpstream(options: { record?: boolean } = {}): Promise<FakeUpstream> {
+  const record = options.record ?? true;
   const scripts = new Map<string, Script>();
   const failures = new Map<string, number>();
   const state: Pick<FakeUpstream, 'requests' | 'aborted'> = { requests: [], aborted: 0 };
@@ -65,7 +66,7 @@ export async function startFakeUpstream(): Promise<FakeUpstream> {
       return;
     }
     const body = JSON.parse(raw || '{}') as ChatBody;
-    state.requests.push({ path, body, headers: request.headers });
+    if (record) state.requests.push({ path, body, headers: request.headers });
     const script = scripts.get(body.model) ?? {};
     let closed = false;
     response.on('close', () => {
