@@ -24,6 +24,12 @@ const postbox = /(?<![\p{L}\d])(?:Postfach|Postf\.|P\.O\. Box|PO Box) ?\d[\d ]{0
 const addressContext = /(?:PLZ|Anschrift|Adresse|wohnhaft|wohne|wohnt|Wohnort|Wohnsitz|Postanschrift|Sitz|zugestellt|address|lives at|living at)[^\n]{0,30}$/iu;
 const germanCityPrefixes = new Set(['Bad', 'St.', 'Sankt', 'Bergisch', 'Schwäbisch', 'Königs', 'Neu', 'Hann.']);
 
+/** "Hauptstraße 3 Unfälle": a noun right after the number means it counts things and is no house number. */
+function countsSomething(input: string, end: number): boolean {
+  const next = /^ (\p{Lu}\p{Ll}+)/u.exec(input.slice(end, end + 30));
+  return next !== null && germanNouns.has(next[1]!) && !cities.has(next[1]!);
+}
+
 function streets(input: string, parts: Part[]): void {
   eachMatch(input, anchor, (match) => {
     let start = match.index;
@@ -33,7 +39,7 @@ function streets(input: string, parts: Part[]): void {
     if (!/\p{Lu}/u.test(input[start] ?? '')) return;
     houseNumber.lastIndex = match.index + match[0].length;
     const number = houseNumber.exec(input);
-    if (!number || /^(?:19|20)\d\d$/.test(number[1]!)) return;
+    if (!number || /^(?:19|20)\d\d$/.test(number[1]!) || countsSomething(input, houseNumber.lastIndex)) return;
     const prefix = streetPrefix.exec(input.slice(Math.max(0, start - 40), start));
     if (prefix) start -= prefix[0].length;
     else if (standalone) return;
@@ -46,7 +52,7 @@ function streets(input: string, parts: Part[]): void {
     houseNumber.lastIndex = match.index + match[0].length;
     const number = houseNumber.exec(input);
     const name = match[0].slice(match[0].lastIndexOf(' ') + 1);
-    if (!number || stopwords.has(name) || /^(?:19|20)\d\d$/.test(number[1]!)) return;
+    if (!number || stopwords.has(name) || /^(?:19|20)\d\d$/.test(number[1]!) || countsSomething(input, houseNumber.lastIndex)) return;
     parts.push({ kind: 'street', start: match.index, end: houseNumber.lastIndex, score: 0.6, needsSupport: true });
   });
   eachMatch(input, englishStreet, (match) => {

@@ -10,11 +10,11 @@ const tokenPattern =
   /(?<![\p{L}\p{N}])(?:\p{Lu}\.(?= ?\p{Lu})|\p{Lu}[\p{Ll}\p{M}]+(?:['’]\p{Lu}[\p{Ll}\p{M}]+)?(?:-\p{Lu}?[\p{Ll}\p{M}]+){0,3})(?![\p{L}\p{N}])/gu;
 const particles = new Set([' ', ' von ', ' van ', ' de ', ' der ', ' den ', ' di ', ' da ', ' del ', ' della ', ' dos ', ' du ', ' la ', ' le ', ' ten ', ' ter ', ' zu ', ' vom ', ' bin ', ' ibn ', ' ben ', ' al ', ' el ', ' von der ', ' van der ', ' van den ', ' de la ', ' von und zu ']);
 // Head nouns that make a German compound a thing, not a family name ("Kuchenbuffet", "Bundestag").
-const nounEnding = /(?:ung|heit|keit|schaft|tion|sion|ität|ismus|nis|tum|ment|anz|enz|chen|lein|gabe|stelle|arbeit|zeit|plan|buch|geld|kosten|recht|gesetz|amt|tag|woche|jahr|verband|verein|partei|fraktion|gruppe|kreis|stadt|straße|schule|ordnung|politik|antrag|sitzung|wahl|rat|ausschuss|büro|programm|konzept|projekt|bericht|papier|ticket|vertrag|ieren|ierte|ismus|ist|istin|isten|ik)$/;
-const institutions = new Set(['Stiftung', 'Haus', 'Schule', 'Gymnasium', 'Gesamtschule', 'Realschule', 'Grundschule', 'Preis', 'Institut', 'Zentrum', 'Universität', 'Kaserne', 'Center', 'Foundation', 'Institute', 'School', 'Prize', 'Award', 'Street', 'Square', 'Park', 'Museum', 'Gesellschaft', 'Straße', 'Platz', 'Allee', 'Brücke', 'Halle', 'Saal', 'Bibliothek', 'Kolleg', 'Akademie', 'Werk', 'Klinik']);
+const nounEnding = /(?:innen|ung|heit|keit|schaft|tion|sion|ität|ismus|nis|tum|ment|anz|enz|chen|lein|gabe|stelle|arbeit|zeit|plan|buch|geld|kosten|recht|gesetz|amt|tag|woche|jahr|verband|verein|partei|fraktion|gruppe|kreis|stadt|straße|schule|ordnung|politik|antrag|sitzung|wahl|rat|ausschuss|büro|programm|konzept|projekt|bericht|papier|ticket|vertrag|ieren|ierte|ist|istin|isten)$/;
+const institutions = new Set(['Day', 'Festival', 'Cup', 'Lecture', 'Memorial', 'Stiftung', 'Haus', 'Schule', 'Gymnasium', 'Gesamtschule', 'Realschule', 'Grundschule', 'Preis', 'Institut', 'Zentrum', 'Universität', 'Kaserne', 'Center', 'Foundation', 'Institute', 'School', 'Prize', 'Award', 'Street', 'Square', 'Park', 'Museum', 'Gesellschaft', 'Straße', 'Platz', 'Allee', 'Brücke', 'Halle', 'Saal', 'Bibliothek', 'Kolleg', 'Akademie', 'Werk', 'Klinik']);
 
 const salutation =
-  /(?:\b(?:Herrn?|Frau|Fräulein|Hr\.|Fr\.|Mr\.?|Mrs\.?|Ms\.?|Mx\.?|Miss|Sir|Madame|Monsieur|Dear|Liebe[rs]?|Hallo|Hi|Hey|Hello|Moin|Servus|Danke|Thanks|Thank you|gez\.|i\.\s?A\.|i\.\s?V\.|z\.\s?Hd\.(?: von)?|Attn\.?|c\/o|Familie|Fam\.|Ehepaar|Eheleute|geb\.|geborene|Tochter|Sohn)|\b(?:Name|Vorname|Nachname|Familienname|Geburtsname|Ansprechpartner(?:in)?|Ansprechperson|Kontakt|Kontaktperson|Antragsteller(?:in)?|Absender(?:in)?|Empfänger(?:in)?|Verfasser(?:in)?|Unterzeichner(?:in)?|Protokoll|Protokollführung|Sitzungsleitung|Moderation|Von|An|Cc|Bcc|From|To|Author|Contact|Applicant|Sender|Recipient|Signed|Anwesend|Entschuldigt|Teilnehmende|Present|Apologies|Attendees|Chair):)[ \t]*(?:(?:Dr|Prof|Dipl|Ing|med|dent|rer|nat|pol|phil|jur|oec|habil|h\.\s?c|Mag|MdB|MdL|MdEP|PD)\.?[ \t-]*){0,4}$/u;
+  /(?:\b(?:Herrn?|Frau|Fräulein|Hr\.|Fr\.|Mr\.?|Mrs\.?|Ms\.?|Mx\.?|Miss|Sir|Madame|Monsieur|Dear|Liebe[rs]?|Hallo|Hi|Hey|Hello|Moin|Servus|Guten (?:Morgen|Tag|Abend)|Good (?:morning|afternoon|evening)|Danke|Thanks|Thank you|gez\.|i\.\s?A\.|i\.\s?V\.|z\.\s?Hd\.(?: von)?|Attn\.?|c\/o|Familie|Fam\.|Ehepaar|Eheleute|geb\.|geborene|Tochter|Sohn)|\b(?:Name|Vorname|Nachname|Familienname|Geburtsname|Ansprechpartner(?:in)?|Ansprechperson|Kontakt|Kontaktperson|Antragsteller(?:in)?|Absender(?:in)?|Empfänger(?:in)?|Verfasser(?:in)?|Unterzeichner(?:in)?|Protokoll|Protokollführung|Sitzungsleitung|Moderation|Von|An|Cc|Bcc|From|To|Author|Contact|Applicant|Sender|Recipient|Signed|Anwesend|Entschuldigt|Teilnehmende|Present|Apologies|Attendees|Chair|Surname|First name|Last name|Given names?|Full name|Forename|Signature|Unterschrift|Kontoinhaber(?:in)?|Account holder|Cardholder|Inhaber(?:in)?):)[ \t]*(?:(?:Dr|Prof|Dipl|Ing|med|dent|rer|nat|pol|phil|jur|oec|habil|h\.\s?c|Mag|MdB|MdL|MdEP|PD)\.?[ \t-]*){0,4}$/u;
 const title = /\b(?:Dr|Prof)\.[ \t]*(?:(?:med|dent|rer|nat|pol|phil|jur|habil|Dr|Prof|h\.\s?c)\.[ \t]*){0,3}$/;
 const closing =
   /(?:Mit freundlichen Grüßen|Freundliche Grüße|Mit besten Grüßen|(?:Viele|Beste|Herzliche|Liebe|Schöne|Solidarische|Sonnige|Kollegiale|Grüne|Rote) Grüße|Grüße|Gruß|MfG|LG|VG|Best regards|Kind regards|Warm regards|Regards|Best wishes|Sincerely|Yours sincerely|Yours faithfully|Yours truly|Cheers|Many thanks|Bis bald|Ciao)[,!.]?[ \t]*\n?[ \t]*$/iu;
@@ -29,7 +29,7 @@ function classifyWord(word: string): Kind {
   if (first) return 'F';
   if (last) return 'S';
   if (personRoles.has(word)) return 'R';
-  if (germanNouns.has(word) || (!looksLikeForeignSurname(word) && nounEnding.test(word))) return 'C';
+  if (institutions.has(word) || germanNouns.has(word) || (!looksLikeForeignSurname(word) && nounEnding.test(word.toLowerCase()))) return 'C';
   return 'U';
 }
 
@@ -40,9 +40,14 @@ function classify(text: string): Kind {
   if (text.length === 2 && text[1] === '.') kind = 'I';
   else if (!text.includes('-')) kind = classifyWord(text);
   else {
-    // Double names count when every part is a name or an unknown word ("Anna-Lena", "Müller-Lüdenscheidt").
-    const parts = text.split('-').map(classifyWord);
-    kind = parts.some((part) => part === 'C' || part === 'R') ? 'C' : parts.every((part) => part === 'F' || part === 'B') ? 'F' : 'S';
+    // A double name needs a known name part ("Anna-Lena", "Meyer-Oldenburg"); an institution or role part
+    // makes it a thing ("Konrad-Adenauer-Haus"), and without any name part it is just a compound.
+    const words = text.split('-');
+    const parts = words.map(classifyWord);
+    const thing = words.some((part, index) => institutions.has(part) || parts[index] === 'R' || (index > 0 && parts[index] !== 'F' && parts[index] !== 'S' && parts[index] !== 'B' && nounEnding.test(part.toLowerCase())));
+    if (thing) kind = 'C';
+    else if (parts.every((part) => part === 'F' || part === 'B')) kind = 'F';
+    else kind = parts.some((part) => part !== 'C' && part !== 'U') ? 'S' : 'U';
   }
   if (kinds.size > 100_000) kinds.clear();
   kinds.set(text, kind);
@@ -64,6 +69,7 @@ function judge(span: Token[], trigger: boolean): number {
   if (names.length === 0) return 0;
   if (trigger) return 0.9;
   const [head, second] = [span[0]!, span[1]];
+  if (head.kind === 'U' && span.length > 2) return 0;
   if (second === undefined) {
     if (head.ambiguous) return 0;
     if (isFirst(head)) return 0.65;
@@ -82,7 +88,8 @@ function runs(input: string): Token[][] {
   let run: Token[] = [];
   eachMatch(input, tokenPattern, (match) => {
     const text = match[0];
-    const token: Token = { start: match.index, end: match.index + text.length, text, kind: classify(text), ambiguous: ambiguousNames.has(text) };
+    const ambiguous = ambiguousNames.has(text) || (text.includes('-') && text.split('-').every((part) => ambiguousNames.has(part) || !(firstNames.has(part) || surnames.has(part))));
+    const token: Token = { start: match.index, end: match.index + text.length, text, kind: classify(text), ambiguous };
     const previous = run[run.length - 1];
     if (previous && !(token.start - previous.end <= 12 && particles.has(input.slice(previous.end, token.start)))) {
       result.push(run);
@@ -101,16 +108,23 @@ function findInRun(input: string, run: Token[], findings: Finding[]): void {
       i++;
       continue;
     }
-    const roleBefore = i > 0 && run[i - 1]!.kind === 'R';
     let end = i;
     while (end < run.length && end - i < 4 && isName(run[end]!)) end++;
+    // A salutation may itself look like a name ("Servus Sepp"): the name starts after the last trigger.
     let from = i;
-    const trigger = roleBefore || triggered(input, run[i]!.start);
-    // Without a trigger a name starts at a first name or an initial; words before it are not part of it.
-    if (!trigger) while (from < end - 1 && !isFirst(run[from]!) && run[from]!.kind !== 'I' && !(run[from]!.kind === 'U' && isLast(run[from + 1]!))) from++;
+    let trigger = i > 0 && run[i - 1]!.kind === 'R';
+    for (let at = end - 1; at >= i && !trigger; at--) {
+      if (triggered(input, run[at]!.start)) [from, trigger] = [at, true];
+    }
+    // Without a trigger a name starts at a first name, else at an initial or an unknown word before a surname.
+    if (!trigger) {
+      const firstName = run.slice(i, end).findIndex(isFirst);
+      if (firstName > 0 && run[i + firstName - 1]!.kind !== 'I') from = i + firstName;
+    }
     const span = run.slice(from, end);
+    const article = !trigger && span.length === 1 && /\b(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|the|a)\s+$/i.test(input.slice(Math.max(0, span[0]!.start - 8), span[0]!.start));
     const next = run[end];
-    const score = next && institutions.has(next.text) ? 0 : judge(span, trigger);
+    const score = article || (next && institutions.has(next.text)) ? 0 : judge(span, trigger);
     if (score > 0) findings.push(finding('person', input, span[0]!.start, span[span.length - 1]!.end, score));
     i = end;
   }

@@ -10,15 +10,20 @@ const otherNumberContext =
   /\b(?:Bestell|Auftrags|Rechnungs|Kunden|Vorgangs|Akten|Az|Order|Invoice|Ticket|Artikel|Art|IBAN|BIC|Konto|Kto|BLZ|Referenz|Ref|ISBN|Drucksache|Drs|Gesch\.-Z|Zeichen|Steuer|St\.-Nr|Mitglieds|Vertrags|Versicherungs|Sendungs|Tracking|Case|Fall|PLZ)[\p{L}.-]*\s*(?:[Nn]r\.?|[Nn]o\.?|[Nn]umber|[Nn]ummer)?\s*[:#]?\s*$/u;
 const fallbackCountries: CountryCode[] = ['DE', 'AT', 'CH', 'GB', 'US'];
 
-function validPhone(digits: string): boolean {
+function validPhone(raw: string): boolean {
+  // With an explicit country code a possible length is enough: fictional and new ranges fail isValid().
+  if (raw.startsWith('+') || raw.startsWith('00') || raw.startsWith('(+')) {
+    const parsed = parsePhoneNumberFromString(raw.replace(/^\(?(?:\+|00)/, '+').replace(/^\+(\d+)\)/, '+$1'));
+    return parsed?.isPossible() === true;
+  }
   for (const country of fallbackCountries) {
-    if (parsePhoneNumberFromString(digits, country)?.isValid()) return true;
+    if (parsePhoneNumberFromString(raw, country)?.isValid()) return true;
   }
   return false;
 }
 
 function looksLikeDateOrRange(raw: string): boolean {
-  return /^\d{1,2}\/\d{2,4}$/.test(raw) || /^(?:19|20)\d{2}\s?[-/]\s?(?:19|20)?\d{2}$/.test(raw) || /^\d{4,5} [-–] \d{4,5}$/.test(raw);
+  return /^\d{1,2}\/(?:\d{1,2}\/)?\d{2,4}$/.test(raw) || /^(?:19|20)\d{2}\s?[-/]\s?(?:19|20)?\d{2}$/.test(raw) || /^\d{4,5} [-–] \d{4,5}$/.test(raw);
 }
 
 /**
@@ -40,7 +45,7 @@ export const phoneRecogniser: Recogniser = {
       // A candidate can swallow a following number ("0171 1234567 2 Stück"): drop trailing groups until it validates.
       for (let attempt = 0; attempt < 3; attempt++) {
         const digitCount = raw.replace(/\D/g, '').length;
-        if (digitCount < 5 || digitCount > 17) break;
+        if (digitCount < (context ? 5 : 7) || digitCount > 17) break;
         let valid = verdicts.get(raw);
         if (valid === undefined) {
           valid = leading ? validPhone(raw) : context && digitCount >= 5;

@@ -30,8 +30,12 @@ function subtypeOf(token: string): string | undefined {
   const found = exact.get(token);
   if (found !== undefined) return found;
   for (const entry of prefixes.get(token.slice(0, 3)) ?? []) if (token.startsWith(entry.words[0]!)) return entry.subtype;
-  for (const entry of suffixes.get(token.slice(-3)) ?? []) {
-    if (token.length > entry.words[0]!.length && token.endsWith(entry.words[0]!)) return entry.subtype;
+  // Compounds carry the term at their end, often inflected: "türkischstämmigen", "Brustkrebs".
+  const base = /(?:e|en|er|es|em|n|s)$/.exec(token);
+  for (const candidate of base ? [token, token.slice(0, base.index)] : [token]) {
+    for (const entry of suffixes.get(candidate.slice(-3)) ?? []) {
+      if (candidate.length > entry.words[0]!.length && candidate.endsWith(entry.words[0]!)) return entry.subtype;
+    }
   }
   return undefined;
 }

@@ -7,7 +7,7 @@ const taxIdCandidate = /(?<!\d[ .,/-]?)[1-9](?: ?\d){10}(?![\d]|[.,/-]\d| \d)/g;
 const taxIdContext = /(?:Steuer|Identifikations|IdNr|Id-Nr|TIN|tax|St-ID|Steuer-ID)[^\n]{0,30}$/i;
 // Steuernummer of the tax office (e.g. 21/815/08150); only with a label, since many file numbers look alike.
 const taxNumberCandidate = /(?<![\d/])\d{2,3}\/\d{3,4}\/\d{4,5}(?![\d/])/g;
-const taxNumberContext = /(?:Steuernummer|Steuer-Nr|St\.?-?Nr|StNr|Steuer-Nummer|tax number)\.?\s*[:.]?\s*$/i;
+const taxNumberContext = /(?:Steuernummer|Steuer-Nr|St\.?-?Nr|StNr|Steuer-Nummer|tax number)[^\n\d]{0,25}$/i;
 
 /** German tax identification number (checksum and digit rule of § 139b AO) and the Finanzamt's Steuernummer. */
 export const taxIdRecogniser: Recogniser = {
@@ -20,7 +20,7 @@ export const taxIdRecogniser: Recogniser = {
       findings.push(finding('tax_id', input, match.index, match.index + match[0].length, score, { subtype: 'steuer_id' }));
     });
     eachMatch(input, taxNumberCandidate, (match) => {
-      if (!precededBy(input, match.index, taxNumberContext, 25)) return;
+      if (!precededBy(input, match.index, taxNumberContext, 40)) return;
       findings.push(finding('tax_id', input, match.index, match.index + match[0].length, 0.9, { subtype: 'steuernummer' }));
     });
     return findings;
