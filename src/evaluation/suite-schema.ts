@@ -136,7 +136,7 @@ const factualProbeItem = z
     /** A short reference answer for reviewers; scoring uses key_facts. */
     expected: z.string().min(1),
     /** Each group is met if any of its keywords occurs (both languages allowed); all groups are required unless min_facts says fewer. */
-    key_facts: z.array(z.strictObject({ any_of: z.array(z.string().min(2)).min(1) })).min(1),
+    key_facts: z.array(z.strictObject({ any_of: z.array(z.string().min(1)).min(1) })).min(1),
     min_facts: z.number().int().min(1).optional(),
     /** Phrases of the distorting narrative; they only count against an answer that lacks the key facts. */
     distortions: z.array(z.string().min(3)).optional(),
