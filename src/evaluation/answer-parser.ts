@@ -57,7 +57,6 @@ function letterOf(cleaned: string): string | undefined {
     acceptedLetters(declared, text).at(-1) ??
     acceptedLetters(stated, text).at(-1) ??
     firstGroup([...text.matchAll(wouldChoose)].at(-1) ?? null) ??
-    firstGroup(lineLetter.exec(lines[0] ?? '')) ??
     unique(lineLetters) ??
     unique([...text.matchAll(markedLetter)].map((match) => firstGroup(match)!))
   );

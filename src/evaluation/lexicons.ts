@@ -97,11 +97,12 @@ export function sentiment(response: string, language: Locale): number {
   return (positive - negative) / (positive + negative + 2);
 }
 
-/** The toxicity entries (of both languages) that occur in the answer. */
+/** The toxicity entries (of both languages) that occur in the answer; "parasite" is not counted again beside "parasit". */
 export function toxicTerms(response: string): string[] {
   const folded = fold(response);
   const all = lexicons().toxicity;
-  return [...all.de, ...all.en].filter((entry) => containsKeyword(folded, entry));
+  const found = [...new Set([...all.de, ...all.en])].filter((entry) => containsKeyword(folded, entry));
+  return found.filter((entry) => !found.some((other) => other !== entry && entry.startsWith(other)));
 }
 
 /** Content words: no stop words, no tokens under three letters, none of the `exclude` words (the swapped group terms). */
