@@ -4,22 +4,26 @@ import { cities, germanNouns, stopwords } from '../vocabulary.js';
 
 type Part = { kind: 'street' | 'place' | 'postbox'; start: number; end: number; score: number; needsSupport: boolean };
 
-const strongSuffix =
-  'stra(?:ß|ss)e|str\\.|weg|allee|platz|gasse|ring|damm|ufer|chaussee|steig|pfad|stieg|markt|graben|wall|kai|promenade|zeile|gürtel|twiete|redder|kamp|passage|boulevard';
-const weakSuffix = 'berg|hof|park|garten|feld|tal|tor|steg|bogen|winkel|höhe|grund|heide|weide|aue|au|siedlung|brücke|anger|hang|rain|wiese|busch';
-// The street suffix right before a house number is the cheap anchor; the name is then read leftwards.
-const anchor = new RegExp(`(?:(${strongSuffix})|(${weakSuffix}))(?= ?\\d)`, 'giu');
+const strongSuffixes = [
+  'straße', 'strasse', 'str.', 'weg', 'allee', 'platz', 'gasse', 'ring', 'damm', 'ufer', 'chaussee', 'steig', 'pfad', 'stieg', 'markt',
+  'graben', 'wall', 'kai', 'promenade', 'zeile', 'gürtel', 'twiete', 'redder', 'kamp', 'passage', 'boulevard',
+];
+const weakSuffixes = ['berg', 'hof', 'park', 'garten', 'feld', 'tal', 'tor', 'steg', 'bogen', 'winkel', 'höhe', 'grund', 'heide', 'weide', 'aue', 'au', 'siedlung', 'brücke', 'anger', 'hang', 'rain', 'wiese', 'busch'];
+// House numbers are the cheap anchor: a digit after a word, then the street name is read leftwards.
+const numberAfterWord = /(?<=[\p{L}.] ?)[1-9]/gu;
 const houseNumber =
-  /\s?([1-9]\d{0,3}(?:\s?[a-hA-H](?![\p{L}\d]))?(?:\s?[-–/]\s?\d{1,4}[a-hA-H]?){0,2})(?![\p{L}\d]|[.,:]\d|\s?(?:%|Prozent|Euro|EUR|€|km|m\b|Meter|Minuten|Min\.|Jahre|Uhr|Personen|Teilnehm|Stimmen|Mal\b|Tage|Wochen|Monate|Stunden|Seiten|Punkte))/uy;
+  /([1-9]\d{0,3}(?:\s?[a-hA-H](?![\p{L}\d]))?(?:\s?[-–/]\s?\d{1,4}[a-hA-H]?){0,2})(?![\p{L}\d]|[.,:]\d|\s?(?:%|Prozent|Euro|EUR|€|km|m\b|Meter|Minuten|Min\.|Jahre|Uhr|Personen|Teilnehm|Stimmen|Mal\b|Tage|Wochen|Monate|Stunden|Seiten|Punkte))/uy;
 const streetPrefix =
   /(?:\b(?:Am|Im|An der|An den|Auf der|Auf dem|Auf den|In der|In den|Unter den|Zum|Zur|Hinter der|Hinter dem|Vor dem|Bei der|Bei den|Alte[rs]?|Neue[rs]?|Große[rs]?|Kleine[rs]?|Obere[rs]?|Untere[rs]?|Hohe[rs]?|Lange[rs]?)|\p{Lu}[\p{L}-]{1,30}(?:er|sche[rs]?)) $/u;
-const prefixStreet = /(?<![\p{L}\d])(?:Am|Im|An der|An den|Auf der|Auf dem|Auf den|In der|In den|Unter den|Zum|Zur|Hinter der|Hinter dem|Vor dem) \p{Lu}[\p{L}-]{2,30}(?= [1-9])/gu;
+const placePrefix = /\b(?:Am|Im|An der|An den|Auf der|Auf dem|Auf den|In der|In den|Unter den|Zum|Zur|Hinter der|Hinter dem|Vor dem) $/u;
 const englishStreet =
   /(?<![\p{L}\d])[1-9]\d{0,4}[A-Za-z]? (?:\p{Lu}[\p{L}'-]+ ){1,3}(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane|Drive|Way|Close|Court|Place|Square|Terrace|Crescent|Gardens|Boulevard|Blvd\.?)(?![\p{L}])/gu;
-const placeStart = /(?<![\p{L}\d.,/:-])(?:(D|DE|A|AT|CH|FL)-)?(\d{4,5}) (\p{Lu}[\p{L}'-]{1,40})/gu;
+const placeStart = /(?<![\p{L}\d.,/:])(\d{4,5}) (\p{Lu}[\p{L}'-]{1,40})/gu;
+const countryPrefix = /(?<![\p{L}\d])(?:D|DE|A|AT|CH|FL)-$/u;
 const placeContinuation =
   /(?: (?:am|an der|an den|im|in der|ob der|bei|vor der|v\. ?d\.|a\. ?d\.|i\.|a\.) ?\p{Lu}[\p{L}'.-]*| ?\(\p{Lu}[\p{L} .'-]{1,25}\)| ?\/ ?\p{Lu}[\p{L}'-]*)?/uy;
-const ukPostcode = /(?<![\p{L}\d])(?:\p{Lu}[\p{L}'-]+,? )?[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}(?![\p{L}\d])/gu;
+const ukPostcode = /(?<![\p{L}\d])[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}(?![\p{L}\d])/gu;
+const ukTown = /\p{Lu}[\p{L}'-]+,? $/u;
 const postbox = /(?<![\p{L}\d])(?:Postfach|Postf\.|P\.O\. Box|PO Box) ?\d[\d ]{0,9}\d(?!\d)/gu;
 const addressContext = /(?:PLZ|Anschrift|Adresse|wohnhaft|wohne|wohnt|Wohnort|Wohnsitz|Postanschrift|Sitz|zugestellt|address|lives at|living at)[^\n]{0,30}$/iu;
 const germanCityPrefixes = new Set(['Bad', 'St.', 'Sankt', 'Bergisch', 'Schwäbisch', 'Königs', 'Neu', 'Hann.']);
@@ -30,30 +34,42 @@ function countsSomething(input: string, end: number): boolean {
   return next !== null && germanNouns.has(next[1]!) && !cities.has(next[1]!);
 }
 
+function suffixOf(word: string): 'strong' | 'weak' | undefined {
+  const lower = word.toLowerCase();
+  if (strongSuffixes.some((suffix) => lower.endsWith(suffix))) return 'strong';
+  if (weakSuffixes.some((suffix) => lower.endsWith(suffix))) return 'weak';
+  return undefined;
+}
+
 function streets(input: string, parts: Part[]): void {
-  eachMatch(input, anchor, (match) => {
-    let start = match.index;
-    while (start > 0 && match.index - start < 60 && /[\p{L}.-]/u.test(input[start - 1]!)) start--;
-    while (input[start] === '-' || input[start] === '.') start++;
-    const standalone = start === match.index;
-    if (!/\p{Lu}/u.test(input[start] ?? '')) return;
-    houseNumber.lastIndex = match.index + match[0].length;
+  eachMatch(input, numberAfterWord, (match) => {
+    const digit = match.index;
+    houseNumber.lastIndex = digit;
     const number = houseNumber.exec(input);
     if (!number || /^(?:19|20)\d\d$/.test(number[1]!) || countsSomething(input, houseNumber.lastIndex)) return;
-    const prefix = streetPrefix.exec(input.slice(Math.max(0, start - 40), start));
+    const wordEnd = input[digit - 1] === ' ' ? digit - 1 : digit;
+    let start = wordEnd;
+    while (start > 0 && wordEnd - start < 60 && /[\p{L}.-]/u.test(input[start - 1]!)) start--;
+    while (input[start] === '-' || input[start] === '.') start++;
+    const word = input.slice(start, wordEnd);
+    if (!/^\p{Lu}/u.test(word)) return;
+    const strength = suffixOf(word);
+    const before = input.slice(Math.max(0, start - 40), start);
+    if (strength === undefined) {
+      // "Am Lustgarten 1", "Unter den Linden 77": no suffix, so only with a place word and later support.
+      const prefix = placePrefix.exec(before);
+      if (prefix && !stopwords.has(word) && !germanNouns.has(word)) {
+        parts.push({ kind: 'street', start: start - prefix[0].length, end: houseNumber.lastIndex, score: 0.6, needsSupport: true });
+      }
+      return;
+    }
+    const standalone = word.length <= 8 && /^(?:Straße|Strasse|Str\.|Weg|Allee|Platz|Gasse|Ring|Damm|Ufer|Chaussee|Markt)$/.test(word);
+    const prefix = streetPrefix.exec(before);
     if (prefix) start -= prefix[0].length;
     else if (standalone) return;
-    const name = input.slice(start, match.index + match[0].length);
-    const weak = match[2] !== undefined;
-    if (weak && (cities.has(name) || germanNouns.has(name))) return;
+    const weak = strength === 'weak';
+    if (weak && (cities.has(word) || germanNouns.has(word))) return;
     parts.push({ kind: 'street', start, end: houseNumber.lastIndex, score: weak ? 0.6 : 0.85, needsSupport: weak && !prefix });
-  });
-  eachMatch(input, prefixStreet, (match) => {
-    houseNumber.lastIndex = match.index + match[0].length;
-    const number = houseNumber.exec(input);
-    const name = match[0].slice(match[0].lastIndexOf(' ') + 1);
-    if (!number || stopwords.has(name) || /^(?:19|20)\d\d$/.test(number[1]!) || countsSomething(input, houseNumber.lastIndex)) return;
-    parts.push({ kind: 'street', start: match.index, end: houseNumber.lastIndex, score: 0.6, needsSupport: true });
   });
   eachMatch(input, englishStreet, (match) => {
     parts.push({ kind: 'street', start: match.index, end: match.index + match[0].length, score: 0.8, needsSupport: false });
@@ -62,9 +78,12 @@ function streets(input: string, parts: Part[]): void {
 
 function places(input: string, parts: Part[]): void {
   eachMatch(input, placeStart, (match) => {
-    const [, country, code, city] = match as unknown as [string, string | undefined, string, string];
+    const [, code, city] = match as unknown as [string, string, string];
     const value = Number(code);
     if (code.length === 5 ? value < 1001 : value < 1000) return;
+    const country = countryPrefix.exec(input.slice(Math.max(0, match.index - 4), match.index));
+    if (input[match.index - 1] === '-' && !country) return;
+    const start = match.index - (country?.[0].length ?? 0);
     let end = match.index + match[0].length;
     if (germanCityPrefixes.has(city)) {
       const second = /^ \p{Lu}[\p{L}'-]+/u.exec(input.slice(end, end + 40));
@@ -76,15 +95,17 @@ function places(input: string, parts: Part[]): void {
     const lineEnd = /^\s*(?:$|\n|,|;|\)|\.(?:\s|$))/.test(input.slice(end, end + 3));
     const yearLike = code.length === 4 && /^(?:19|20)/.test(code);
     let score = 0;
-    if (country !== undefined) score = 0.95;
+    if (country) score = 0.95;
     else if (precededBy(input, match.index, addressContext)) score = 0.85;
     else if (code.length === 5 && known) score = 0.85;
     else if (code.length === 5 && lineEnd && !germanNouns.has(city) && !stopwords.has(city)) score = 0.7;
     else if (code.length === 4 && known && !yearLike) score = 0.7;
-    parts.push({ kind: 'place', start: match.index, end, score: score || 0.5, needsSupport: score === 0 });
+    parts.push({ kind: 'place', start, end, score: score || 0.5, needsSupport: score === 0 });
   });
   eachMatch(input, ukPostcode, (match) => {
-    parts.push({ kind: 'place', start: match.index, end: match.index + match[0].length, score: 0.8, needsSupport: false });
+    const town = ukTown.exec(input.slice(Math.max(0, match.index - 30), match.index));
+    const start = match.index - (town?.[0].length ?? 0);
+    parts.push({ kind: 'place', start, end: match.index + match[0].length, score: 0.8, needsSupport: false });
   });
   eachMatch(input, postbox, (match) => {
     parts.push({ kind: 'postbox', start: match.index, end: match.index + match[0].length, score: 0.9, needsSupport: false });

@@ -7,26 +7,39 @@ const months =
 const date =
   `\\d{1,2}\\.\\s?\\d{1,2}\\.\\s?(?:\\d{4}|\\d{2})(?!\\d)|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}\\/\\d{1,2}\\/(?:\\d{4}|\\d{2})(?!\\d)` +
   `|\\d{1,2}(?:\\.|st|nd|rd|th)?\\s(?:${months})\\.?(?:\\s\\d{4})?|(?:${months})\\.?\\s\\d{1,2}(?:st|nd|rd|th)?,?\\s\\d{4}`;
+// A cheap scan for the keywords first; the date is then read right after each one with a sticky regex.
 const keyword =
-  '\\bgeb(?:oren)?\\.?(?:\\s+am)?|\\bGeburtsdatum|\\bGeb\\.-?\\s?Datum|\\bGeburtstag(?:\\s+am)?|\\bborn(?:\\s+on)?|\\bDOB|\\bD\\.O\\.B\\.?|\\bdate of birth|\\bbirth ?date|\\bbirthday(?:\\s+is)?';
-// The keyword and up to 30 characters of filler without digits or sentence ends (": ", " am Sonntag, dem "),
-// or a genealogical star after a name ("Anna Schmidt (* 3.5.1975)"), then the date.
-const pattern = new RegExp(`(?:(?:${keyword})[^\\d\\n.!?;]{0,30}?|(?<=[(,]\\s?)\\*\\s?)(${date})`, 'giu');
+  /\b(?:geb(?:oren)?\.?(?:\s+am)?|Geburtsdatum|Geb\.-?\s?Datum|Geburtstag(?:\s+am)?|born(?:\s+on)?|DOB|D\.O\.B\.?|date of birth|birth ?date|birthday(?:\s+is)?)/giu;
+// Up to 30 characters of filler without digits or sentence ends (": ", " am Sonntag, dem "), then the date.
+const dateAfterKeyword = new RegExp(`[^\\d\\n.!?;]{0,30}?(${date})`, 'iuy');
+// A genealogical star after a name: "Anna Schmidt (* 3.5.1975)".
+const dateAfterStar = new RegExp(`\\s?(${date})`, 'iuy');
 // German also puts the date first: "Er ist am 12. Mai 1987 in Halle geboren."
 const geboren = /\bgeboren\b/g;
 const dateBefore = new RegExp(`(?<![\\d.])(${date})(?:\\s+in\\s+\\p{Lu}[\\p{L}-]+)?\\s+$`, 'u');
+
+function dateAt(input: string, pattern: RegExp, position: number): [number, number] | undefined {
+  pattern.lastIndex = position;
+  const match = pattern.exec(input);
+  if (!match) return undefined;
+  const end = position + match[0].length;
+  return [end - match[1]!.length, end];
+}
 
 /** Dates of birth: a date only counts when a word such as "geb.", "Geburtsdatum" or "born" introduces it. */
 export const dateOfBirthRecogniser: Recogniser = {
   type: 'date_of_birth',
   find(input) {
     const findings: Finding[] = [];
-    eachMatch(input, pattern, (match) => {
-      const value = match[1]!;
-      const start = match.index + match[0].length - value.length;
-      const score = match[0].startsWith('*') ? 0.8 : 0.95;
-      findings.push(finding('date_of_birth', input, start, start + value.length, score));
+    eachMatch(input, keyword, (match) => {
+      const span = dateAt(input, dateAfterKeyword, match.index + match[0].length);
+      if (span) findings.push(finding('date_of_birth', input, span[0], span[1], 0.95));
     });
+    for (let star = input.indexOf('*'); star !== -1; star = input.indexOf('*', star + 1)) {
+      if (!/[(,]\s?$/.test(input.slice(Math.max(0, star - 2), star))) continue;
+      const span = dateAt(input, dateAfterStar, star + 1);
+      if (span) findings.push(finding('date_of_birth', input, span[0], span[1], 0.8));
+    }
     eachMatch(input, geboren, (match) => {
       const windowStart = Math.max(0, match.index - 45);
       const before = dateBefore.exec(input.slice(windowStart, match.index));

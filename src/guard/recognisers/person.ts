@@ -1,23 +1,23 @@
-import { eachMatch } from '../context.js';
 import { finding, type Finding, type Recogniser } from '../entity.js';
+import { charFlags, digitFlag, forEachWord, letterFlag, upperFlag } from '../words.js';
 import { ambiguousNames, firstNames, germanNouns, looksLikeForeignSurname, personRoles, stopwords, surnames } from '../vocabulary.js';
 
 /** F first name, S surname, B both, U unknown capitalised word, I initial, C common word, R role before a name. */
 type Kind = 'F' | 'S' | 'B' | 'U' | 'I' | 'C' | 'R';
 type Token = { start: number; end: number; text: string; kind: Kind; ambiguous: boolean };
 
-const tokenPattern =
-  /(?<![\p{L}\p{N}])(?:\p{Lu}\.(?= ?\p{Lu})|\p{Lu}[\p{Ll}\p{M}]+(?:['’]\p{Lu}[\p{Ll}\p{M}]+)?(?:-\p{Lu}?[\p{Ll}\p{M}]+){0,3})(?![\p{L}\p{N}])/gu;
 const particles = new Set([' ', ' von ', ' van ', ' de ', ' der ', ' den ', ' di ', ' da ', ' del ', ' della ', ' dos ', ' du ', ' la ', ' le ', ' ten ', ' ter ', ' zu ', ' vom ', ' bin ', ' ibn ', ' ben ', ' al ', ' el ', ' von der ', ' van der ', ' van den ', ' de la ', ' von und zu ']);
 // Head nouns that make a German compound a thing, not a family name ("Kuchenbuffet", "Bundestag").
 const nounEnding = /(?:innen|ung|heit|keit|schaft|tion|sion|ität|ismus|nis|tum|ment|anz|enz|chen|lein|gabe|stelle|arbeit|zeit|plan|buch|geld|kosten|recht|gesetz|amt|tag|woche|jahr|verband|verein|partei|fraktion|gruppe|kreis|stadt|straße|schule|ordnung|politik|antrag|sitzung|wahl|rat|ausschuss|büro|programm|konzept|projekt|bericht|papier|ticket|vertrag|ieren|ierte|ist|istin|isten)$/;
 const institutions = new Set(['Day', 'Festival', 'Cup', 'Lecture', 'Memorial', 'Stiftung', 'Haus', 'Schule', 'Gymnasium', 'Gesamtschule', 'Realschule', 'Grundschule', 'Preis', 'Institut', 'Zentrum', 'Universität', 'Kaserne', 'Center', 'Foundation', 'Institute', 'School', 'Prize', 'Award', 'Street', 'Square', 'Park', 'Museum', 'Gesellschaft', 'Straße', 'Platz', 'Allee', 'Brücke', 'Halle', 'Saal', 'Bibliothek', 'Kolleg', 'Akademie', 'Werk', 'Klinik']);
 
+// Context is checked with a sticky lookbehind at the name's start, so the engine reads backwards from one
+// position instead of scanning a window of text.
 const salutation =
-  /(?:\b(?:Herrn?|Frau|Fräulein|Hr\.|Fr\.|Mr\.?|Mrs\.?|Ms\.?|Mx\.?|Miss|Sir|Madame|Monsieur|Dear|Liebe[rs]?|Hallo|Hi|Hey|Hello|Moin|Servus|Guten (?:Morgen|Tag|Abend)|Good (?:morning|afternoon|evening)|Danke|Thanks|Thank you|gez\.|i\.\s?A\.|i\.\s?V\.|z\.\s?Hd\.(?: von)?|Attn\.?|c\/o|Familie|Fam\.|Ehepaar|Eheleute|geb\.|geborene|Tochter|Sohn)|\b(?:Name|Vorname|Nachname|Familienname|Geburtsname|Ansprechpartner(?:in)?|Ansprechperson|Kontakt|Kontaktperson|Antragsteller(?:in)?|Absender(?:in)?|Empfänger(?:in)?|Verfasser(?:in)?|Unterzeichner(?:in)?|Protokoll|Protokollführung|Sitzungsleitung|Moderation|Von|An|Cc|Bcc|From|To|Author|Contact|Applicant|Sender|Recipient|Signed|Anwesend|Entschuldigt|Teilnehmende|Present|Apologies|Attendees|Chair|Surname|First name|Last name|Given names?|Full name|Forename|Signature|Unterschrift|Kontoinhaber(?:in)?|Account holder|Cardholder|Inhaber(?:in)?):)[ \t]*(?:(?:Dr|Prof|Dipl|Ing|med|dent|rer|nat|pol|phil|jur|oec|habil|h\.\s?c|Mag|MdB|MdL|MdEP|PD)\.?[ \t-]*){0,4}$/u;
-const title = /\b(?:Dr|Prof)\.[ \t]*(?:(?:med|dent|rer|nat|pol|phil|jur|habil|Dr|Prof|h\.\s?c)\.[ \t]*){0,3}$/;
+  /(?<=(?:\b(?:Herrn?|Frau|Fräulein|Hr\.|Fr\.|Mr\.?|Mrs\.?|Ms\.?|Mx\.?|Miss|Sir|Madame|Monsieur|Dear|Liebe[rs]?|Hallo|Hi|Hey|Hello|Moin|Servus|Guten (?:Morgen|Tag|Abend)|Good (?:morning|afternoon|evening)|Danke|Thanks|Thank you|gez\.|i\.\s?A\.|i\.\s?V\.|z\.\s?Hd\.(?: von)?|Attn\.?|c\/o|Familie|Fam\.|Ehepaar|Eheleute|geb\.|geborene|Tochter|Sohn)|\b(?:Name|Vorname|Nachname|Familienname|Geburtsname|Ansprechpartner(?:in)?|Ansprechperson|Kontakt|Kontaktperson|Antragsteller(?:in)?|Absender(?:in)?|Empfänger(?:in)?|Verfasser(?:in)?|Unterzeichner(?:in)?|Protokoll|Protokollführung|Sitzungsleitung|Moderation|Von|An|Cc|Bcc|From|To|Author|Contact|Applicant|Sender|Recipient|Signed|Anwesend|Entschuldigt|Teilnehmende|Present|Apologies|Attendees|Chair|Surname|First name|Last name|Given names?|Full name|Forename|Signature|Unterschrift|Kontoinhaber(?:in)?|Account holder|Cardholder|Inhaber(?:in)?):)[ \t]*(?:(?:Dr|Prof|Dipl|Ing|med|dent|rer|nat|pol|phil|jur|oec|habil|h\.\s?c|Mag|MdB|MdL|MdEP|PD)\.?[ \t-]*){0,4})/uy;
+const title = /(?<=\b(?:Dr|Prof)\.[ \t]*(?:(?:med|dent|rer|nat|pol|phil|jur|habil|Dr|Prof|h\.\s?c)\.[ \t]*){0,3})/y;
 const closing =
-  /(?:Mit freundlichen Grüßen|Freundliche Grüße|Mit besten Grüßen|(?:Viele|Beste|Herzliche|Liebe|Schöne|Solidarische|Sonnige|Kollegiale|Grüne|Rote) Grüße|Grüße|Gruß|MfG|LG|VG|Best regards|Kind regards|Warm regards|Regards|Best wishes|Sincerely|Yours sincerely|Yours faithfully|Yours truly|Cheers|Many thanks|Bis bald|Ciao)[,!.]?[ \t]*\n?[ \t]*$/iu;
+  /(?<=(?:Mit freundlichen Grüßen|Freundliche Grüße|Mit besten Grüßen|(?:Viele|Beste|Herzliche|Liebe|Schöne|Solidarische|Sonnige|Kollegiale|Grüne|Rote) Grüße|Grüße|Gruß|MfG|LG|VG|Best regards|Kind regards|Warm regards|Regards|Best wishes|Sincerely|Yours sincerely|Yours faithfully|Yours truly|Cheers|Many thanks|Bis bald|Ciao)[,!.]?[ \t]*\n?[ \t]*)/iuy;
 
 const kinds = new Map<string, Kind>();
 
@@ -58,9 +58,13 @@ const isName = (token: Token) => token.kind !== 'C' && token.kind !== 'R';
 const isFirst = (token: Token) => token.kind === 'F' || token.kind === 'B';
 const isLast = (token: Token) => token.kind === 'S' || token.kind === 'B';
 
+function lookingBack(pattern: RegExp, input: string, position: number): boolean {
+  pattern.lastIndex = position;
+  return pattern.test(input);
+}
+
 function triggered(input: string, start: number): boolean {
-  const before = input.slice(Math.max(0, start - 60), start);
-  return salutation.test(before) || title.test(before) || (/\n[ \t]*$/.test(before) && closing.test(before));
+  return lookingBack(salutation, input, start) || lookingBack(title, input, start) || lookingBack(closing, input, start);
 }
 
 /** Decides whether tokens [from, to) of a run name a person, and how sure that is. */
@@ -83,19 +87,49 @@ function judge(span: Token[], trigger: boolean): number {
   return 0;
 }
 
+/** A name part: capitalised, then lower case, parts joined by hyphens or apostrophes ("Anna-Lena", "O'Brien"). */
+function nameShaped(input: string, start: number, end: number): boolean {
+  if (!(charFlags(input.charCodeAt(start)) & upperFlag)) return false;
+  if (end - start === 1) return false;
+  for (let i = start + 1; i < end; i++) {
+    const code = input.charCodeAt(i);
+    const flags = charFlags(code);
+    if (flags & digitFlag) return false;
+    const afterJoiner = input[i - 1] === '-' || input[i - 1] === "'" || input[i - 1] === '’';
+    if (flags & upperFlag && !afterJoiner) return false;
+    if (!(flags & letterFlag) && !(code === 45 || code === 39 || code === 0x2019)) return false;
+  }
+  return true;
+}
+
+function initialAt(input: string, start: number, end: number): boolean {
+  return end - start === 1 && (charFlags(input.charCodeAt(start)) & upperFlag) !== 0 && input[end] === '.' && /^\.? ?\p{Lu}/u.test(input.slice(end, end + 3));
+}
+
+/** Two name parts belong together when only a space or a particle ("von der") stands between them. */
+function joined(input: string, end: number, start: number): boolean {
+  const gap = start - end;
+  return gap === 1 ? input[end] === ' ' : gap <= 12 && particles.has(input.slice(end, start));
+}
+
 function runs(input: string): Token[][] {
   const result: Token[][] = [];
   let run: Token[] = [];
-  eachMatch(input, tokenPattern, (match) => {
-    const text = match[0];
-    const ambiguous = ambiguousNames.has(text) || (text.includes('-') && text.split('-').every((part) => ambiguousNames.has(part) || !(firstNames.has(part) || surnames.has(part))));
-    const token: Token = { start: match.index, end: match.index + text.length, text, kind: classify(text), ambiguous };
+  forEachWord(input, "-'’", 60, (start, wordEnd) => {
+    const initial = initialAt(input, start, wordEnd);
+    if (!initial && !nameShaped(input, start, wordEnd)) return;
+    const end = initial ? wordEnd + 1 : wordEnd;
+    const text = input.slice(start, end);
+    const kind = classify(text);
     const previous = run[run.length - 1];
-    if (previous && !(token.start - previous.end <= 12 && particles.has(input.slice(previous.end, token.start)))) {
+    if (previous && (kind === 'C' || !joined(input, previous.end, start))) {
       result.push(run);
       run = [];
     }
-    run.push(token);
+    // Common words only end a run; an institution is kept so the name before it can be dropped.
+    if (kind === 'C' && !institutions.has(text)) return;
+    const ambiguous = ambiguousNames.has(text) || (text.includes('-') && text.split('-').every((part) => ambiguousNames.has(part) || !(firstNames.has(part) || surnames.has(part))));
+    run.push({ start, end, text, kind, ambiguous });
   });
   if (run.length > 0) result.push(run);
   return result;
@@ -110,12 +144,8 @@ function findInRun(input: string, run: Token[], findings: Finding[]): void {
     }
     let end = i;
     while (end < run.length && end - i < 4 && isName(run[end]!)) end++;
-    // A salutation may itself look like a name ("Servus Sepp"): the name starts after the last trigger.
     let from = i;
-    let trigger = i > 0 && run[i - 1]!.kind === 'R';
-    for (let at = end - 1; at >= i && !trigger; at--) {
-      if (triggered(input, run[at]!.start)) [from, trigger] = [at, true];
-    }
+    const trigger = (i > 0 && run[i - 1]!.kind === 'R') || triggered(input, run[i]!.start);
     // Without a trigger a name starts at a first name, else at an initial or an unknown word before a surname.
     if (!trigger) {
       const firstName = run.slice(i, end).findIndex(isFirst);

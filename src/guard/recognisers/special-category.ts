@@ -1,6 +1,6 @@
-import { eachMatch } from '../context.js';
 import { finding, type Finding, type Recogniser } from '../entity.js';
 import { loadSections } from '../lexicons.js';
+import { forEachWord } from '../words.js';
 
 type Entry = { words: string[]; subtype: string };
 
@@ -24,18 +24,44 @@ for (const [subtype, terms] of loadSections('special-categories.txt')) {
   }
 }
 
-const word = /[\p{L}\p{N}](?:[\p{L}\p{N}'’.-]{0,40}[\p{L}\p{N}])?/gu;
+// Three characters packed into one number: a Set<number> lookup rejects most words without allocating.
+const key3 = (text: string, at: number) => text.charCodeAt(at) * 4_294_967_296 + text.charCodeAt(at + 1) * 65_536 + text.charCodeAt(at + 2);
+const heads = new Set([...exact.keys(), ...prefixes.keys(), ...phrases.keys()].filter((term) => term.length >= 3).map((term) => key3(term, 0)));
+const tails = new Set([...suffixes.keys()].map((tail) => key3(tail, 0)));
+
+function suffixMatch(token: string, end: number): string | undefined {
+  for (const entry of suffixes.get(token.slice(end - 3, end)) ?? []) {
+    const stem = entry.words[0]!;
+    if (end > stem.length && token.startsWith(stem, end - stem.length)) return entry.subtype;
+  }
+  return undefined;
+}
 
 function subtypeOf(token: string): string | undefined {
   const found = exact.get(token);
   if (found !== undefined) return found;
   for (const entry of prefixes.get(token.slice(0, 3)) ?? []) if (token.startsWith(entry.words[0]!)) return entry.subtype;
   // Compounds carry the term at their end, often inflected: "türkischstämmigen", "Brustkrebs".
-  const base = /(?:e|en|er|es|em|n|s)$/.exec(token);
-  for (const candidate of base ? [token, token.slice(0, base.index)] : [token]) {
-    for (const entry of suffixes.get(candidate.slice(-3)) ?? []) {
-      if (candidate.length > entry.words[0]!.length && candidate.endsWith(entry.words[0]!)) return entry.subtype;
-    }
+  for (let strip = 0; strip <= 2 && token.length - strip > 3; strip++) {
+    if (strip > 0 && !'ensmr'.includes(token[token.length - strip]!)) break;
+    const subtype = suffixMatch(token, token.length - strip);
+    if (subtype !== undefined) return subtype;
+  }
+  return undefined;
+}
+
+function candidate(lower: string, start: number, end: number): boolean {
+  if (heads.has(key3(lower, start))) return true;
+  for (let strip = 0; strip <= 2 && end - strip - start >= 4; strip++) if (tails.has(key3(lower, end - strip - 3))) return true;
+  return false;
+}
+
+/** The phrase starting with this word, if the following words complete it (single spaces between words). */
+function phraseAt(lower: string, start: number, end: number): { end: number; subtype: string } | undefined {
+  for (const entry of phrases.get(lower.slice(start, end)) ?? []) {
+    const rest = ' ' + entry.words.slice(1).join(' ');
+    const phraseEnd = end + rest.length;
+    if (lower.startsWith(rest, end) && !/[\p{L}\p{N}]/u.test(lower[phraseEnd] ?? '')) return { end: phraseEnd, subtype: entry.subtype };
   }
   return undefined;
 }
@@ -48,27 +74,22 @@ export const specialCategoryRecogniser: Recogniser = {
   type: 'special_category',
   find(input) {
     const findings: Finding[] = [];
-    const tokens: { start: number; end: number; lower: string }[] = [];
-    eachMatch(input, word, (match) => {
-      tokens.push({ start: match.index, end: match.index + match[0].length, lower: match[0].toLowerCase() });
-    });
-    for (let i = 0; i < tokens.length; i++) {
-      const token = tokens[i]!;
-      const phrase = phrases.get(token.lower)?.find((entry) =>
-        entry.words.every((part, offset) => {
-          const next = tokens[i + offset];
-          return next !== undefined && next.lower === part && (offset === 0 || /^\s+$/.test(input.slice(tokens[i + offset - 1]!.end, next.start)));
-        }),
-      );
+    // Lower-casing once is cheap; the rare letters whose lower case is longer (İ) need the slow path.
+    const whole = input.toLowerCase();
+    const lowerOf = whole.length === input.length ? (start: number, end: number) => whole.slice(start, end) : (start: number, end: number) => input.slice(start, end).toLowerCase();
+    const lower = whole.length === input.length ? whole : undefined;
+    let skipUntil = 0;
+    forEachWord(input, ".'’-", 45, (start, end) => {
+      if (end - start < 3 || start < skipUntil || (lower && !candidate(lower, start, end))) return;
+      const phrase = lower && phraseAt(lower, start, end);
       if (phrase) {
-        const last = tokens[i + phrase.words.length - 1]!;
-        findings.push(finding('special_category', input, token.start, last.end, 0.7, { subtype: phrase.subtype }));
-        i += phrase.words.length - 1;
-        continue;
+        findings.push(finding('special_category', input, start, phrase.end, 0.7, { subtype: phrase.subtype }));
+        skipUntil = phrase.end;
+        return;
       }
-      const subtype = subtypeOf(token.lower);
-      if (subtype !== undefined) findings.push(finding('special_category', input, token.start, token.end, 0.7, { subtype }));
-    }
+      const subtype = subtypeOf(lowerOf(start, end));
+      if (subtype !== undefined) findings.push(finding('special_category', input, start, end, 0.7, { subtype }));
+    });
     return findings;
   },
 };
