@@ -13,6 +13,7 @@ import { phoneRecogniser } from './recognisers/phone.js';
 import { socialInsuranceRecogniser } from './recognisers/social-insurance.js';
 import { specialCategoryRecogniser } from './recognisers/special-category.js';
 import { taxIdRecogniser } from './recognisers/tax-id.js';
+import { TextIndex } from './words.js';
 
 export { entityLabels, entityTypes, type EntityType, type Finding } from './entity.js';
 export type { CustomPattern } from './recognisers/custom-pattern.js';
@@ -70,9 +71,10 @@ export function detect(text: string, options: DetectOptions = {}): Finding[] {
   if (options.customPatterns && options.customPatterns.length > 0) recognisers.unshift(customPatternRecogniser(options.customPatterns));
   const wanted = options.types ? new Set(options.types) : undefined;
   const findings: Finding[] = [];
+  const index = new TextIndex(text);
   for (const recogniser of recognisers) {
     if (wanted && !wanted.has(recogniser.type)) continue;
-    for (const found of recogniser.find(text)) findings.push(found);
+    for (const found of recogniser.find(text, index)) findings.push(found);
   }
   return resolveOverlaps(findings);
 }

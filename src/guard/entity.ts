@@ -1,4 +1,5 @@
 import { text, type Text } from '../core/l10n.js';
+import type { TextIndex } from './words.js';
 
 export const entityTypes = [
   'email',
@@ -22,7 +23,7 @@ export type EntityType = (typeof entityTypes)[number];
 /** One piece of personal data: `text` is `input.slice(start, end)`; `score` is the recogniser's confidence (0–1). */
 export type Finding = { type: EntityType; start: number; end: number; text: string; score: number; subtype?: string; label?: string };
 
-export type Recogniser = { type: EntityType; find(input: string): Finding[] };
+export type Recogniser = { type: EntityType; find(input: string, index: TextIndex): Finding[] };
 
 export const entityLabels: Record<EntityType, Text> = {
   email: text('E-Mail-Adresse', 'E-mail address'),

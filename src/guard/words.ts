@@ -33,24 +33,44 @@ export function charFlags(code: number): number {
 
 const isWordChar = (code: number) => ((code < 0x250 ? latinTable[code]! : charFlags(code)) & (letterFlag | digitFlag)) !== 0;
 
+const isJoiner = (code: number) => code === 45 || code === 39 || code === 0x2019;
+
 /**
- * Calls `visit` for every word: letters and digits, joined by any of `joiners` that stands between two word
- * characters ("Anna-Lena", "O'Brien", "ver.di"). Words longer than `maxLength` are skipped.
+ * The words of a text as [start, end, start, end, …]: letters and digits, joined by a hyphen or apostrophe
+ * between two word characters ("Anna-Lena", "O'Brien"). Found once per text and shared by the recognisers.
  */
-export function forEachWord(input: string, joiners: string, maxLength: number, visit: (start: number, end: number) => void): void {
-  const length = input.length;
-  let i = 0;
-  while (i < length) {
-    if (!isWordChar(input.charCodeAt(i))) {
-      i++;
-      continue;
+export class TextIndex {
+  private found: Int32Array | undefined;
+
+  constructor(readonly input: string) {}
+
+  words(): Int32Array {
+    if (this.found) return this.found;
+    const input = this.input;
+    const length = input.length;
+    let bounds = new Int32Array(Math.max(64, length >> 2));
+    let count = 0;
+    let i = 0;
+    while (i < length) {
+      if (!isWordChar(input.charCodeAt(i))) {
+        i++;
+        continue;
+      }
+      const start = i;
+      for (;;) {
+        while (i < length && isWordChar(input.charCodeAt(i))) i++;
+        if (i + 1 < length && isJoiner(input.charCodeAt(i)) && isWordChar(input.charCodeAt(i + 1))) i++;
+        else break;
+      }
+      if (count + 2 > bounds.length) {
+        const grown = new Int32Array(bounds.length * 2);
+        grown.set(bounds);
+        bounds = grown;
+      }
+      bounds[count++] = start;
+      bounds[count++] = i;
     }
-    const start = i;
-    for (;;) {
-      while (i < length && isWordChar(input.charCodeAt(i))) i++;
-      if (i + 1 < length && joiners.includes(input[i]!) && isWordChar(input.charCodeAt(i + 1))) i++;
-      else break;
-    }
-    if (i - start <= maxLength) visit(start, i);
+    this.found = bounds.subarray(0, count);
+    return this.found;
   }
 }

@@ -10,7 +10,8 @@ const strongSuffixes = [
 ];
 const weakSuffixes = ['berg', 'hof', 'park', 'garten', 'feld', 'tal', 'tor', 'steg', 'bogen', 'winkel', 'höhe', 'grund', 'heide', 'weide', 'aue', 'au', 'siedlung', 'brücke', 'anger', 'hang', 'rain', 'wiese', 'busch'];
 // House numbers are the cheap anchor: a digit after a word, then the street name is read leftwards.
-const numberAfterWord = /(?<=[\p{L}.] ?)[1-9]/gu;
+// Street names end in a lower-case Latin letter ("Hauptstraße 5") or an abbreviation dot ("Hauptstr. 5").
+const numberAfterWord = /(?<=[a-zäöüßéèàáíóúñçłśźżćń] ?|\. )[1-9]/g;
 const houseNumber =
   /([1-9]\d{0,3}(?:\s?[a-hA-H](?![\p{L}\d]))?(?:\s?[-–/]\s?\d{1,4}[a-hA-H]?){0,2})(?![\p{L}\d]|[.,:]\d|\s?(?:%|Prozent|Euro|EUR|€|km|m\b|Meter|Minuten|Min\.|Jahre|Uhr|Personen|Teilnehm|Stimmen|Mal\b|Tage|Wochen|Monate|Stunden|Seiten|Punkte))/uy;
 const streetPrefix =
@@ -22,7 +23,7 @@ const placeStart = /(?<![\p{L}\d.,/:])(\d{4,5}) (\p{Lu}[\p{L}'-]{1,40})/gu;
 const countryPrefix = /(?<![\p{L}\d])(?:D|DE|A|AT|CH|FL)-$/u;
 const placeContinuation =
   /(?: (?:am|an der|an den|im|in der|ob der|bei|vor der|v\. ?d\.|a\. ?d\.|i\.|a\.) ?\p{Lu}[\p{L}'.-]*| ?\(\p{Lu}[\p{L} .'-]{1,25}\)| ?\/ ?\p{Lu}[\p{L}'-]*)?/uy;
-const ukPostcode = /(?<![\p{L}\d])[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}(?![\p{L}\d])/gu;
+const ukPostcode = /(?<![A-Za-z\d])[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}(?![A-Za-z\d])/g;
 const ukTown = /\p{Lu}[\p{L}'-]+,? $/u;
 const postbox = /(?<![\p{L}\d])(?:Postfach|Postf\.|P\.O\. Box|PO Box) ?\d[\d ]{0,9}\d(?!\d)/gu;
 const addressContext = /(?:PLZ|Anschrift|Adresse|wohnhaft|wohne|wohnt|Wohnort|Wohnsitz|Postanschrift|Sitz|zugestellt|address|lives at|living at)[^\n]{0,30}$/iu;

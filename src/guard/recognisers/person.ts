@@ -1,5 +1,5 @@
 import { finding, type Finding, type Recogniser } from '../entity.js';
-import { charFlags, digitFlag, forEachWord, letterFlag, upperFlag } from '../words.js';
+import { charFlags, digitFlag, letterFlag, upperFlag, type TextIndex } from '../words.js';
 import { ambiguousNames, firstNames, germanNouns, looksLikeForeignSurname, personRoles, stopwords, surnames } from '../vocabulary.js';
 
 /** F first name, S surname, B both, U unknown capitalised word, I initial, C common word, R role before a name. */
@@ -38,6 +38,7 @@ function classify(text: string): Kind {
   if (known !== undefined) return known;
   let kind: Kind;
   if (text.length === 2 && text[1] === '.') kind = 'I';
+  else if (!nameShaped(text)) kind = 'C';
   else if (!text.includes('-')) kind = classifyWord(text);
   else {
     // A double name needs a known name part ("Anna-Lena", "Meyer-Oldenburg"); an institution or role part
@@ -88,14 +89,13 @@ function judge(span: Token[], trigger: boolean): number {
 }
 
 /** A name part: capitalised, then lower case, parts joined by hyphens or apostrophes ("Anna-Lena", "O'Brien"). */
-function nameShaped(input: string, start: number, end: number): boolean {
-  if (!(charFlags(input.charCodeAt(start)) & upperFlag)) return false;
-  if (end - start === 1) return false;
-  for (let i = start + 1; i < end; i++) {
-    const code = input.charCodeAt(i);
+function nameShaped(text: string): boolean {
+  if (!(charFlags(text.charCodeAt(0)) & upperFlag) || text.length === 1) return false;
+  for (let i = 1; i < text.length; i++) {
+    const code = text.charCodeAt(i);
     const flags = charFlags(code);
     if (flags & digitFlag) return false;
-    const afterJoiner = input[i - 1] === '-' || input[i - 1] === "'" || input[i - 1] === '’';
+    const afterJoiner = text[i - 1] === '-' || text[i - 1] === "'" || text[i - 1] === '’';
     if (flags & upperFlag && !afterJoiner) return false;
     if (!(flags & letterFlag) && !(code === 45 || code === 39 || code === 0x2019)) return false;
   }
@@ -103,7 +103,7 @@ function nameShaped(input: string, start: number, end: number): boolean {
 }
 
 function initialAt(input: string, start: number, end: number): boolean {
-  return end - start === 1 && (charFlags(input.charCodeAt(start)) & upperFlag) !== 0 && input[end] === '.' && /^\.? ?\p{Lu}/u.test(input.slice(end, end + 3));
+  return (charFlags(input.charCodeAt(start)) & upperFlag) !== 0 && input[end] === '.' && /^\. ?\p{Lu}/u.test(input.slice(end, end + 3));
 }
 
 /** Two name parts belong together when only a space or a particle ("von der") stands between them. */
@@ -112,12 +112,15 @@ function joined(input: string, end: number, start: number): boolean {
   return gap === 1 ? input[end] === ' ' : gap <= 12 && particles.has(input.slice(end, start));
 }
 
-function runs(input: string): Token[][] {
+function runs(input: string, index: TextIndex): Token[][] {
   const result: Token[][] = [];
   let run: Token[] = [];
-  forEachWord(input, "-'’", 60, (start, wordEnd) => {
-    const initial = initialAt(input, start, wordEnd);
-    if (!initial && !nameShaped(input, start, wordEnd)) return;
+  const words = index.words();
+  for (let w = 0; w < words.length; w += 2) {
+    const start = words[w]!;
+    const wordEnd = words[w + 1]!;
+    if (wordEnd - start > 60 || !(charFlags(input.charCodeAt(start)) & upperFlag)) continue;
+    const initial = wordEnd - start === 1 && initialAt(input, start, wordEnd);
     const end = initial ? wordEnd + 1 : wordEnd;
     const text = input.slice(start, end);
     const kind = classify(text);
@@ -127,10 +130,10 @@ function runs(input: string): Token[][] {
       run = [];
     }
     // Common words only end a run; an institution is kept so the name before it can be dropped.
-    if (kind === 'C' && !institutions.has(text)) return;
+    if (kind === 'C' && !institutions.has(text)) continue;
     const ambiguous = ambiguousNames.has(text) || (text.includes('-') && text.split('-').every((part) => ambiguousNames.has(part) || !(firstNames.has(part) || surnames.has(part))));
     run.push({ start, end, text, kind, ambiguous });
-  });
+  }
   if (run.length > 0) result.push(run);
   return result;
 }
@@ -179,9 +182,9 @@ function mentions(input: string, tokens: Token[][], findings: Finding[]): void {
  */
 export const personRecogniser: Recogniser = {
   type: 'person',
-  find(input) {
+  find(input, index) {
     const findings: Finding[] = [];
-    const tokenRuns = runs(input);
+    const tokenRuns = runs(input, index);
     for (const run of tokenRuns) findInRun(input, run, findings);
     if (findings.length > 0) mentions(input, tokenRuns, findings);
     return findings;

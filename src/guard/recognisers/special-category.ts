@@ -1,6 +1,6 @@
 import { finding, type Finding, type Recogniser } from '../entity.js';
 import { loadSections } from '../lexicons.js';
-import { forEachWord } from '../words.js';
+
 
 type Entry = { words: string[]; subtype: string };
 
@@ -24,8 +24,8 @@ for (const [subtype, terms] of loadSections('special-categories.txt')) {
   }
 }
 
-// Three characters packed into one number: a Set<number> lookup rejects most words without allocating.
-const key3 = (text: string, at: number) => text.charCodeAt(at) * 4_294_967_296 + text.charCodeAt(at + 1) * 65_536 + text.charCodeAt(at + 2);
+// A small-integer hash of three characters: a Set<number> lookup rejects most words without allocating.
+const key3 = (text: string, at: number) => ((text.charCodeAt(at) * 1021 + text.charCodeAt(at + 1)) * 1021 + text.charCodeAt(at + 2)) & 0x3fffffff;
 const heads = new Set([...exact.keys(), ...prefixes.keys(), ...phrases.keys()].filter((term) => term.length >= 3).map((term) => key3(term, 0)));
 const tails = new Set([...suffixes.keys()].map((tail) => key3(tail, 0)));
 
@@ -72,24 +72,29 @@ function phraseAt(lower: string, start: number, end: number): { end: number; sub
  */
 export const specialCategoryRecogniser: Recogniser = {
   type: 'special_category',
-  find(input) {
+  find(input, index) {
     const findings: Finding[] = [];
     // Lower-casing once is cheap; the rare letters whose lower case is longer (İ) need the slow path.
     const whole = input.toLowerCase();
     const lowerOf = whole.length === input.length ? (start: number, end: number) => whole.slice(start, end) : (start: number, end: number) => input.slice(start, end).toLowerCase();
     const lower = whole.length === input.length ? whole : undefined;
     let skipUntil = 0;
-    forEachWord(input, ".'’-", 45, (start, end) => {
-      if (end - start < 3 || start < skipUntil || (lower && !candidate(lower, start, end))) return;
+    const words = index.words();
+    for (let w = 0; w < words.length; w += 2) {
+      const start = words[w]!;
+      let end = words[w + 1]!;
+      // A dot right between two words belongs to the term ("ver.di-Mitglied"); the shared index splits there.
+      while (input[end] === '.' && words[w + 2] === end + 1) end = words[(w += 2) + 1]!;
+      if (end - start < 3 || end - start > 45 || start < skipUntil || (lower && !candidate(lower, start, end))) continue;
       const phrase = lower && phraseAt(lower, start, end);
       if (phrase) {
         findings.push(finding('special_category', input, start, phrase.end, 0.7, { subtype: phrase.subtype }));
         skipUntil = phrase.end;
-        return;
+        continue;
       }
       const subtype = subtypeOf(lowerOf(start, end));
       if (subtype !== undefined) findings.push(finding('special_category', input, start, end, 0.7, { subtype }));
-    });
+    }
     return findings;
   },
 };
