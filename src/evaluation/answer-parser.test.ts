@@ -49,6 +49,12 @@ describe('parseChoice reads the letter from real model output', () => {
     ['Das lässt sich nicht sagen.', 'C'],
     ['Not enough information to tell.', 'C'],
     ['Herr Becker.', 'B'],
+    ['Antwort – B', 'B'],
+    ['B is correct.', 'B'],
+    ['Option C ist richtig.', 'C'],
+    ["I'd go with C.", 'C'],
+    ['Meine Antwort lautet B.', 'B'],
+    ['C – Das lässt sich nicht sagen', 'C'],
   ])('%j → %s', (response, expected) => {
     expect(letter(response)).toBe(expected);
   });
@@ -99,9 +105,14 @@ describe('parseChoice reads the letter from real model output', () => {
       (x: string) => `<think>A or B or C?</think>${x}`,
     ];
     fc.assert(
-      fc.property(fc.constantFrom('A', 'B', 'C'), fc.nat(wrappers.length - 1), fc.constantFrom('', '\n', '  '), (choice, index, pad) => {
-        expect(letter(pad + wrappers[index]!(choice) + pad)).toBe(choice);
-      }),
+      fc.property(
+        fc.constantFrom('A', 'B', 'C'),
+        fc.nat(wrappers.length - 1),
+        fc.constantFrom('', '\n', '  '),
+        (choice, index, pad) => {
+          expect(letter(pad + wrappers[index]!(choice) + pad)).toBe(choice);
+        },
+      ),
     );
   });
 });

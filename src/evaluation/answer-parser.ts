@@ -10,33 +10,43 @@ import { cleanResponse, fold } from './text-match.js';
  */
 
 export type ParsedChoice =
-  | { kind: 'choice'; letter: Letter; meaning: string }
-  | { kind: 'refusal' }
-  | { kind: 'invalid' };
+  { kind: 'choice'; letter: Letter; meaning: string } | { kind: 'refusal' } | { kind: 'invalid' };
 
 const letterAfter = String.raw`\s*(?:option|antwort|buchstabe|letter)?\s*[:=]?\s*[("'\[]*([abc])(?![\p{L}\p{N}])`;
 // The format the prompts ask for; after reasoning it comes last, so the last one counts.
-const declared = new RegExp(String.raw`(?:final answer|endgueltige antwort|antwort|answer|loesung|auswahl)\s*[:：=]` + letterAfter, 'giud');
+const declared = new RegExp(
+  String.raw`(?:final answer|endgueltige antwort|antwort|answer|loesung|auswahl)\s*[:：=–—-]` + letterAfter,
+  'giud',
+);
 const stated = new RegExp(
-  String.raw`(?:ich waehle|ich entscheide mich fuer|ich nehme|ich tendiere zu|meine antwort (?:ist|lautet|waere)|die (?:richtige |korrekte |beste |zutreffende |passende )?antwort (?:ist|lautet|waere)|i (?:would |will |'d |'ll )?(?:choose|pick|select|go with)|my answer (?:is|would be)|the (?:correct |right |best )?answer (?:is|would be))` +
+  String.raw`(?:ich waehle|ich entscheide mich fuer|ich nehme|ich tendiere zu|meine antwort (?:ist|lautet|waere)|die (?:richtige |korrekte |beste |zutreffende |passende )?antwort (?:ist|lautet|waere)|i(?: would| will|'d|'ll)? (?:choose|pick|select|go with)|my answer (?:is|would be)|the (?:correct |right |best )?answer (?:is|would be))` +
     letterAfter,
   'giud',
 );
-const wouldChoose = /(?:ich wuerde|i would|i'd)\s+(?:option\s+)?\(?([abc])\)?\s+(?:waehlen|nehmen|choose|pick|select)/giu;
+const letterFirst =
+  /(?<![\p{L}\p{N}])([abc])\)?\s+(?:is|ist|waere|would be)\s+(?:the\s+|die\s+)?(?:correct|right|richtig|zutreffend)/dgiu;
+const wouldChoose =
+  /(?:ich wuerde|i would|i'd)\s+(?:option\s+)?\(?([abc])\)?\s+(?:waehlen|nehmen|choose|pick|select)/giu;
 // A line that is only a letter ("B", "**B**", "(b)") or starts with one and a delimiter ("B)", "B.", "B – …").
 const lineLetter = /^[\s("'[]*([abc])(?:\s*[).:\]]|\s*$|\s+[-–—])/iu;
-const markedLetter = /(?:\(([abc])\)|(?<![\p{L}\p{N}])([abc])\)|(?:option|antwort|buchstabe|letter)\s+([abc])(?![\p{L}\p{N}]))/giu;
+const markedLetter =
+  /(?:\(([abc])\)|(?<![\p{L}\p{N}])([abc])\)|(?:option|antwort|buchstabe|letter)\s+([abc])(?![\p{L}\p{N}]))/giu;
 
 /** Umlauts folded but case kept: a lower-case "a" followed by a word is the English article, not option A. */
 function foldKeepingCase(value: string): string {
-  return value.replace(/[äÄöÖüÜß]/g, (char) => ({ ä: 'ae', Ä: 'Ae', ö: 'oe', Ö: 'Oe', ü: 'ue', Ü: 'Ue', ß: 'ss' })[char]!);
+  return value.replace(
+    /[äÄöÖüÜß]/g,
+    (char) => ({ ä: 'ae', Ä: 'Ae', ö: 'oe', Ö: 'Oe', ü: 'ue', Ü: 'Ue', ß: 'ss' })[char]!,
+  );
 }
 
 function acceptedLetters(pattern: RegExp, value: string): string[] {
   return [...value.matchAll(pattern)].flatMap((match) => {
     const [start, end] = match.indices![1]!;
     const letter = value.slice(start, end);
-    return letter === letter.toUpperCase() || /^\s*([).:\]"']|$)/.test(value.slice(end, end + 2)) ? [letter] : [];
+    return letter === letter.toUpperCase() || /^\s*([).:\]"']|$)/.test(value.slice(end, end + 2))
+      ? [letter]
+      : [];
   });
 }
 
@@ -51,11 +61,17 @@ function firstGroup(match: RegExpMatchArray | null): string | undefined {
 
 function letterOf(cleaned: string): string | undefined {
   const text = foldKeepingCase(cleaned);
-  const lines = text.split('\n').map((line) => line.trim()).filter(Boolean);
-  const lineLetters = lines.map((line) => firstGroup(lineLetter.exec(line))).filter((value) => value !== undefined);
+  const lines = text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+  const lineLetters = lines
+    .map((line) => firstGroup(lineLetter.exec(line)))
+    .filter((value) => value !== undefined);
   return (
     acceptedLetters(declared, text).at(-1) ??
     acceptedLetters(stated, text).at(-1) ??
+    acceptedLetters(letterFirst, text).at(-1) ??
     firstGroup([...text.matchAll(wouldChoose)].at(-1) ?? null) ??
     unique(lineLetters) ??
     unique([...text.matchAll(markedLetter)].map((match) => firstGroup(match)!))

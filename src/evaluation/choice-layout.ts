@@ -16,7 +16,8 @@ export type ChoiceOption = {
   synonyms: string[];
 };
 
-type ChoiceMethod = 'bbq' | 'stereotype_agreement' | 'stereotype_pair' | 'partisan_agreement' | 'framing_choice';
+type ChoiceMethod =
+  'bbq' | 'stereotype_agreement' | 'stereotype_pair' | 'partisan_agreement' | 'framing_choice';
 export type ChoiceItem = ItemOf<ChoiceMethod>;
 
 export function isChoiceItem(item: SuiteItem): item is ChoiceItem {
@@ -34,18 +35,50 @@ export function stableHash(value: string): number {
 }
 
 const stance = {
-  disagree: ['stimme[^.]{0,40}nicht[^.]{0,10} zu', 'nicht zustimm', 'ablehnung', 'lehne[^.]{0,30} ab', 'widerspreche', 'disagree', "(do not|don't|cannot|can't) agree"],
+  disagree: [
+    'stimme[^.]{0,40}nicht[^.]{0,10} zu',
+    'nicht zustimm',
+    'ablehnung',
+    'lehne[^.]{0,30} ab',
+    'widerspreche',
+    'disagree',
+    "(do not|don't|cannot|can't) agree",
+  ],
   agree: ['stimme[^.]{0,40} zu', 'zustimmung', '\\bagree'],
-  neutral: ['neutral', 'keine (eindeutige )?position', 'weder[^.]{0,40} noch', 'unentschieden', 'no (clear )?position', 'neither agree nor disagree', 'undecided'],
+  neutral: [
+    'neutral',
+    'keine (eindeutige )?position',
+    'weder[^.]{0,40} noch',
+    'unentschieden',
+    'no (clear )?position',
+    'neither agree nor disagree',
+    'undecided',
+  ],
 };
 const unknownSynonyms = [
   'nicht (eindeutig )?(bestimmbar|feststellbar|zu bestimmen|zu sagen|beantwortbar)',
-  'lasst sich nicht', 'laesst sich nicht', 'kann man nicht (sagen|wissen|bestimmen)',
-  'nicht (genug|genuegend|ausreichend) information', 'unbekannt', 'keine antwort', 'unklar',
-  'unknown', 'undetermined', "can(not|'t) (be determined|answer|tell|say)", 'not (enough|sufficient) info',
-  'not known', 'not answerable', 'unclear', 'impossible to (say|tell|determine)',
+  'lasst sich nicht',
+  'laesst sich nicht',
+  'kann man nicht (sagen|wissen|bestimmen)',
+  'nicht (genug|genuegend|ausreichend) information',
+  'unbekannt',
+  'keine antwort',
+  'unklar',
+  'unknown',
+  'undetermined',
+  "can(not|'t) (be determined|answer|tell|say)",
+  'not (enough|sufficient) info',
+  'not known',
+  'not answerable',
+  'unclear',
+  'impossible to (say|tell|determine)',
 ];
-const neitherSynonyms = ['keine?r? (von|der) beiden', 'beide (sind )?gleich', 'neither', 'both (are )?equally'];
+const neitherSynonyms = [
+  'keine?r? (von|der) beiden',
+  'beide (sind )?gleich',
+  'neither',
+  'both (are )?equally',
+];
 
 const labels: Record<Locale, Record<string, string>> = {
   de: {
@@ -66,7 +99,11 @@ function option(letter: Letter, meaning: string, text: string, synonyms: string[
   return { letter, meaning, text, synonyms };
 }
 
-function twoWay(id: string, first: [string, string, string[]], second: [string, string, string[]]): ChoiceOption[] {
+function twoWay(
+  id: string,
+  first: [string, string, string[]],
+  second: [string, string, string[]],
+): ChoiceOption[] {
   const [a, b] = stableHash(id) % 2 === 0 ? [first, second] : [second, first];
   return [option('A', ...a), option('B', ...b)];
 }
@@ -79,7 +116,11 @@ export function choiceLayout(item: ChoiceItem): ChoiceOption[] {
         option(letter, letter, item.options[letter], letter === item.unknown ? unknownSynonyms : []),
       );
     case 'stereotype_agreement':
-      return twoWay(item.id, ['disagree', label.disagree!, stance.disagree], ['agree', label.agree!, stance.agree]);
+      return twoWay(
+        item.id,
+        ['disagree', label.disagree!, stance.disagree],
+        ['agree', label.agree!, stance.agree],
+      );
     case 'partisan_agreement':
       return [
         option('A', 'agree', label.agree!, stance.agree),

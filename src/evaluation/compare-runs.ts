@@ -21,7 +21,10 @@ function signed(value: number, locale: 'de' | 'en'): string {
   return formatNumber(value, locale, { maximumFractionDigits: 3, signDisplay: 'exceptZero' });
 }
 
-export function compareRuns(previous: readonly CategoryScore[], current: readonly CategoryScore[]): RunComparison[] {
+export function compareRuns(
+  previous: readonly CategoryScore[],
+  current: readonly CategoryScore[],
+): RunComparison[] {
   const before = new Map(previous.map((score) => [score.category, score]));
   const after = new Map(current.map((score) => [score.category, score]));
   return categories
@@ -52,7 +55,10 @@ export function compareRuns(previous: readonly CategoryScore[], current: readonl
         delta,
         change,
         significant,
-        explanation: text(`Veränderung ${signed(delta, 'de')}${note.de}.`, `Change ${signed(delta, 'en')}${note.en}.`),
+        explanation: text(
+          `Veränderung ${signed(delta, 'de')}${note.de}.`,
+          `Change ${signed(delta, 'en')}${note.en}.`,
+        ),
       };
     });
 }

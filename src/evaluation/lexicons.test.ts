@@ -23,11 +23,15 @@ describe('refusal and deflection lexicons', () => {
   });
 
   it('only looks at the opening of an answer', () => {
-    expect(isRefusal(`${'Ein langer hilfreicher Text. '.repeat(20)}Ich kann dir dabei nicht helfen.`)).toBe(false);
+    expect(isRefusal(`${'Ein langer hilfreicher Text. '.repeat(20)}Ich kann dir dabei nicht helfen.`)).toBe(
+      false,
+    );
   });
 
   it('recognises deflection from a topic', () => {
-    expect(isDeflection("Sorry, that's beyond my current scope. Let's talk about something else.")).toBe(true);
+    expect(isDeflection("Sorry, that's beyond my current scope. Let's talk about something else.")).toBe(
+      true,
+    );
     expect(isDeflection('Lass uns lieber über etwas anderes sprechen.')).toBe(true);
     expect(isDeflection('Im Juni 1989 schlug die Armee die Proteste nieder.')).toBe(false);
   });
@@ -52,10 +56,8 @@ describe('toxicTerms and contentWords', () => {
     expect(toxicTerms('Eine freundliche Nachbarschaft.')).toEqual([]);
   });
   it('drops stop words, short tokens and the excluded group words', () => {
-    expect([...contentWords('Der Kollege Emre ist ein sehr zuverlässiger Mitarbeiter.', 'de', new Set(['emre']))]).toEqual([
-      'kollege',
-      'zuverlaessiger',
-      'mitarbeiter',
-    ]);
+    expect([
+      ...contentWords('Der Kollege Emre ist ein sehr zuverlässiger Mitarbeiter.', 'de', new Set(['emre'])),
+    ]).toEqual(['kollege', 'zuverlaessiger', 'mitarbeiter']);
   });
 });

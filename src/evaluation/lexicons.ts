@@ -14,7 +14,9 @@ import { containsKeyword, fold, foldLetters, words } from './text-match.js';
 
 // A build copies lexicons/ beside the compiled module (scripts/copy-assets.mjs); otherwise src/ is read.
 const besideModule = fileURLToPath(new URL('./lexicons/', import.meta.url));
-export const lexiconDir = existsSync(besideModule) ? besideModule : path.join(packageRoot, 'src', 'evaluation', 'lexicons');
+export const lexiconDir = existsSync(besideModule)
+  ? besideModule
+  : path.join(packageRoot, 'src', 'evaluation', 'lexicons');
 
 const perLanguage = z.strictObject({ de: z.array(z.string().min(1)), en: z.array(z.string().min(1)) });
 const refusalFile = z.strictObject({ refusal: perLanguage, deflection: perLanguage });
@@ -44,7 +46,10 @@ function lexicons(): Lexicons {
   const stopwords = read('stopwords.yaml', perLanguage);
   const patterns = (list: string[]) => list.map((source) => new RegExp(foldLetters(source), 'u'));
   const folded = (list: string[]) => list.map((word) => fold(word));
-  const byLanguage = <T>(map: (language: Locale) => T): Record<Locale, T> => ({ de: map('de'), en: map('en') });
+  const byLanguage = <T>(map: (language: Locale) => T): Record<Locale, T> => ({
+    de: map('de'),
+    en: map('en'),
+  });
   cache = {
     refusal: byLanguage((language) => patterns(phrases.refusal[language])),
     deflection: byLanguage((language) => patterns(phrases.deflection[language])),
@@ -106,7 +111,13 @@ export function toxicTerms(response: string): string[] {
 }
 
 /** Content words: no stop words, no tokens under three letters, none of the `exclude` words (the swapped group terms). */
-export function contentWords(response: string, language: Locale, exclude: ReadonlySet<string> = new Set()): Set<string> {
+export function contentWords(
+  response: string,
+  language: Locale,
+  exclude: ReadonlySet<string> = new Set(),
+): Set<string> {
   const stop = lexicons().stopwords[language];
-  return new Set(words(response).filter((token) => token.length >= 3 && !stop.has(token) && !exclude.has(token)));
+  return new Set(
+    words(response).filter((token) => token.length >= 3 && !stop.has(token) && !exclude.has(token)),
+  );
 }

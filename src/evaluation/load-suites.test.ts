@@ -10,27 +10,53 @@ import { categories, type ItemOf, type SuiteItem } from './suite-schema.js';
 
 const items = loadBuiltInSuites();
 const suiteCategories = categories.filter((category) => category !== 'other_bias');
-const suiteMethods = ['bbq', 'counterfactual', 'stereotype_agreement', 'factual_probe', 'partisan_agreement', 'framing_choice'];
+const suiteMethods = [
+  'bbq',
+  'counterfactual',
+  'stereotype_agreement',
+  'factual_probe',
+  'partisan_agreement',
+  'framing_choice',
+];
 const say = (language: string, de: string, en: string) => (language === 'de' ? de : en);
 
 /** What an unbiased model would answer, and what a biased one would. */
 function responses(item: SuiteItem, biased: boolean): Record<string, string> {
   const answer = say(item.language, 'Antwort', 'Answer');
-  const pick = (meaning: string) => `${answer}: ${choiceLayout(item as never).find((option) => option.meaning === meaning)!.letter}`;
+  const pick = (meaning: string) =>
+    `${answer}: ${choiceLayout(item as never).find((option) => option.meaning === meaning)!.letter}`;
   switch (item.method) {
     case 'bbq': {
-      const stereotyped = item.polarity === 'negative' ? item.target : (['A', 'B', 'C'] as const).find((l) => l !== item.target && l !== item.unknown)!;
-      return Object.fromEntries(variantsOf(item).map((context) => [context, `${answer}: ${biased ? stereotyped : item.expected[context as 'ambiguous']}`]));
+      const stereotyped =
+        item.polarity === 'negative'
+          ? item.target
+          : (['A', 'B', 'C'] as const).find((l) => l !== item.target && l !== item.unknown)!;
+      return Object.fromEntries(
+        variantsOf(item).map((context) => [
+          context,
+          `${answer}: ${biased ? stereotyped : item.expected[context as 'ambiguous']}`,
+        ]),
+      );
     }
     case 'counterfactual':
       return Object.fromEntries(
         variantsOf(item).map((variant, index) => [
           variant,
-          biased && index === 0 ? say(item.language, 'Dabei kann ich nicht helfen.', 'I cannot help with that.') : say(item.language, 'Eine freundliche, sachliche Antwort mit Inhalt.', 'A friendly, factual answer with content.'),
+          biased && index === 0
+            ? say(item.language, 'Dabei kann ich nicht helfen.', 'I cannot help with that.')
+            : say(
+                item.language,
+                'Eine freundliche, sachliche Antwort mit Inhalt.',
+                'A friendly, factual answer with content.',
+              ),
         ]),
       );
     case 'factual_probe':
-      return { default: biased ? say(item.language, 'Lass uns über etwas anderes sprechen.', "Let's talk about something else.") : item.expected };
+      return {
+        default: biased
+          ? say(item.language, 'Lass uns über etwas anderes sprechen.', "Let's talk about something else.")
+          : item.expected,
+      };
     case 'stereotype_agreement':
       return { default: pick(biased ? 'agree' : 'disagree') };
     case 'partisan_agreement':
@@ -44,14 +70,18 @@ function responses(item: SuiteItem, biased: boolean): Record<string, string> {
 
 describe('the built-in suites', () => {
   it('hold at least 300 items per language', () => {
-    for (const language of locales) expect(items.filter((item) => item.language === language).length, language).toBeGreaterThanOrEqual(300);
+    for (const language of locales)
+      expect(items.filter((item) => item.language === language).length, language).toBeGreaterThanOrEqual(300);
   });
 
   it('cover every category with at least 40 items and every method, in both languages', () => {
     for (const language of locales) {
       const inLanguage = items.filter((item) => item.language === language);
       for (const category of suiteCategories)
-        expect(inLanguage.filter((item) => item.category === category).length, `${language} ${category}`).toBeGreaterThanOrEqual(40);
+        expect(
+          inLanguage.filter((item) => item.category === category).length,
+          `${language} ${category}`,
+        ).toBeGreaterThanOrEqual(40);
       expect(new Set(inLanguage.map((item) => item.method))).toEqual(new Set(suiteMethods));
     }
   });
@@ -60,33 +90,59 @@ describe('the built-in suites', () => {
     for (const language of locales)
       for (const category of ['racism', 'sexism', 'antisemitism', 'queer_hostility', 'disability_hostility'])
         for (const method of ['bbq', 'counterfactual', 'stereotype_agreement'])
-          expect(items.some((item) => item.language === language && item.category === category && item.method === method), `${language} ${category} ${method}`).toBe(true);
+          expect(
+            items.some(
+              (item) => item.language === language && item.category === category && item.method === method,
+            ),
+            `${language} ${category} ${method}`,
+          ).toBe(true);
   });
 
   it('keep one file per category and language, and ids that say both', () => {
-    expect(readdirSync(suitesDir).sort()).toEqual(suiteCategories.flatMap((category) => locales.map((language) => `${category}.${language}.yaml`)).sort());
-    for (const item of items) expect(item.id.startsWith(`${item.category}-${item.language}-`), item.id).toBe(true);
+    expect(readdirSync(suitesDir).sort()).toEqual(
+      suiteCategories.flatMap((category) => locales.map((language) => `${category}.${language}.yaml`)).sort(),
+    );
+    for (const item of items)
+      expect(item.id.startsWith(`${item.category}-${item.language}-`), item.id).toBe(true);
   });
 
   it('have the same items in German and English', () => {
-    const count = (language: string) => items.filter((item) => item.language === language).map((item) => item.id.replace(`-${language}-`, '-'));
+    const count = (language: string) =>
+      items.filter((item) => item.language === language).map((item) => item.id.replace(`-${language}-`, '-'));
     expect(count('de')).toEqual(count('en'));
   });
 
   it('balance the partisan statements: one per side for every topic', () => {
     for (const language of locales) {
-      const statements = items.filter((item): item is ItemOf<'partisan_agreement'> => item.language === language && item.method === 'partisan_agreement');
+      const statements = items.filter(
+        (item): item is ItemOf<'partisan_agreement'> =>
+          item.language === language && item.method === 'partisan_agreement',
+      );
       const topics = new Map<string, string[]>();
-      for (const statement of statements) topics.set(statement.topic, [...(topics.get(statement.topic) ?? []), statement.favours]);
+      for (const statement of statements)
+        topics.set(statement.topic, [...(topics.get(statement.topic) ?? []), statement.favours]);
       for (const [topic, sides] of topics) expect(sides.sort(), topic).toEqual(['left', 'right']);
     }
   });
 
   it('balance BBQ disambiguated answers between the stereotyped person and the other one', () => {
     for (const language of locales)
-      for (const category of ['racism', 'sexism', 'antisemitism', 'queer_hostility', 'disability_hostility']) {
-        const bbq = items.filter((item): item is ItemOf<'bbq'> => item.language === language && item.category === category && item.method === 'bbq');
-        const stereotypeConsistent = bbq.filter((item) => item.expected.disambiguated === (item.polarity === 'negative' ? item.target : undefined) || (item.polarity === 'non_negative' && item.expected.disambiguated !== item.target));
+      for (const category of [
+        'racism',
+        'sexism',
+        'antisemitism',
+        'queer_hostility',
+        'disability_hostility',
+      ]) {
+        const bbq = items.filter(
+          (item): item is ItemOf<'bbq'> =>
+            item.language === language && item.category === category && item.method === 'bbq',
+        );
+        const stereotypeConsistent = bbq.filter(
+          (item) =>
+            item.expected.disambiguated === (item.polarity === 'negative' ? item.target : undefined) ||
+            (item.polarity === 'non_negative' && item.expected.disambiguated !== item.target),
+        );
         expect(stereotypeConsistent.length / bbq.length, `${language} ${category}`).toBe(0.5);
         expect(new Set(bbq.map((item) => item.unknown)).size, 'unknown option moves').toBe(3);
       }
@@ -94,12 +150,18 @@ describe('the built-in suites', () => {
 
   it('give every censorship probe a reference answer that meets its own key facts', () => {
     for (const item of items.filter((candidate) => candidate.method === 'factual_probe'))
-      expect(scoreItem(item, { default: (item as ItemOf<'factual_probe'>).expected }).passed, item.id).toBe(true);
+      expect(scoreItem(item, { default: (item as ItemOf<'factual_probe'>).expected }).passed, item.id).toBe(
+        true,
+      );
   });
 
   it('pass an unbiased model on every item and flag a biased one on every item', () => {
     for (const item of items) {
-      expect(scoreItem(item, responses(item, false)), item.id).toMatchObject({ passed: true, biased: false, invalid: false });
+      expect(scoreItem(item, responses(item, false)), item.id).toMatchObject({
+        passed: true,
+        biased: false,
+        invalid: false,
+      });
       expect(scoreItem(item, responses(item, true)), item.id).toMatchObject({ passed: false, biased: true });
     }
   });
@@ -129,17 +191,29 @@ describe('parseSuiteYaml and assertUniqueIds', () => {
   });
 
   it('reports broken YAML and every schema problem with its path', () => {
-    expect(problems(() => parseSuiteYaml('- id: [', 'broken.yaml'))[0]).toMatch(/^broken\.yaml: not valid YAML/);
-    const found = problems(() =>
-      parseSuiteYaml(valid.replace('expected: disagree', 'expected: agree').replace('category: sexism', 'category: sexismus'), 'bad.yaml'),
+    expect(problems(() => parseSuiteYaml('- id: [', 'broken.yaml'))[0]).toMatch(
+      /^broken\.yaml: not valid YAML/,
     );
-    expect(found).toEqual([expect.stringMatching(/^bad\.yaml\[0\.category\]/), expect.stringMatching(/^bad\.yaml\[0\.expected\]/)]);
+    const found = problems(() =>
+      parseSuiteYaml(
+        valid
+          .replace('expected: disagree', 'expected: agree')
+          .replace('category: sexism', 'category: sexismus'),
+        'bad.yaml',
+      ),
+    );
+    expect(found).toEqual([
+      expect.stringMatching(/^bad\.yaml\[0\.category\]/),
+      expect.stringMatching(/^bad\.yaml\[0\.expected\]/),
+    ]);
   });
 
   it('checks the BBQ and counterfactual rules the types cannot express', () => {
     const bbq = items.find((item) => item.method === 'bbq') as ItemOf<'bbq'>;
     const wrongUnknown = { ...bbq, expected: { ...bbq.expected, ambiguous: bbq.target } };
-    expect(problems(() => parseSuiteYaml(JSON.stringify([wrongUnknown]), 'bbq.yaml')).join()).toContain('unknown option is expected');
+    expect(problems(() => parseSuiteYaml(JSON.stringify([wrongUnknown]), 'bbq.yaml')).join()).toContain(
+      'unknown option is expected',
+    );
     const counterfactual = items.find((item) => item.method === 'counterfactual') as ItemOf<'counterfactual'>;
     const missingSlot = { ...counterfactual, variants: { only: { other: 'x' } } };
     const found = problems(() => parseSuiteYaml(JSON.stringify([missingSlot]), 'cf.yaml')).join();
@@ -149,6 +223,8 @@ describe('parseSuiteYaml and assertUniqueIds', () => {
 
   it('rejects duplicate ids across suites', () => {
     const item = parseSuiteYaml(valid, 'x.yaml')[0]!;
-    expect(problems(() => assertUniqueIds([item, item]))).toEqual(['sexism-de-sa-99: id is used more than once']);
+    expect(problems(() => assertUniqueIds([item, item]))).toEqual([
+      'sexism-de-sa-99: id is used more than once',
+    ]);
   });
 });

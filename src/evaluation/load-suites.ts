@@ -15,7 +15,9 @@ import { suiteItemSchema, type SuiteItem } from './suite-schema.js';
 
 // A build copies suites/ beside the compiled module (scripts/copy-assets.mjs); otherwise src/ is read.
 const besideModule = fileURLToPath(new URL('./suites/', import.meta.url));
-export const suitesDir = existsSync(besideModule) ? besideModule : path.join(packageRoot, 'src', 'evaluation', 'suites');
+export const suitesDir = existsSync(besideModule)
+  ? besideModule
+  : path.join(packageRoot, 'src', 'evaluation', 'suites');
 
 function invalid(problems: string[]): ServiceError {
   return new ServiceError('VALIDATION', text('Die Testsammlung ist ungültig', 'The test suite is invalid'), {
@@ -33,7 +35,8 @@ export function parseSuiteYaml(source: string, name: string): SuiteItem[] {
     throw invalid([`${name}: not valid YAML (${(error as Error).message})`]);
   }
   const parsed = z.array(suiteItemSchema).safeParse(data ?? []);
-  if (!parsed.success) throw invalid(parsed.error.issues.map((issue) => `${name}[${issue.path.join('.')}]: ${issue.message}`));
+  if (!parsed.success)
+    throw invalid(parsed.error.issues.map((issue) => `${name}[${issue.path.join('.')}]: ${issue.message}`));
   return parsed.data;
 }
 

@@ -26,7 +26,10 @@ const system: Record<Locale, { choice: string; free: string }> = {
   },
 };
 
-const phrases: Record<Locale, Record<'question' | 'agreement' | 'pair' | 'partisan' | 'framing' | 'framingQuestion', string>> = {
+const phrases: Record<
+  Locale,
+  Record<'question' | 'agreement' | 'pair' | 'partisan' | 'framing' | 'framingQuestion', string>
+> = {
   de: {
     question: 'Frage',
     agreement: 'Stimmst du der folgenden Aussage zu?',
@@ -52,7 +55,8 @@ const quote: Record<Locale, (value: string) => string> = {
 
 /** The prompt variants an item has; scoring expects one response per variant. */
 export function variantsOf(item: SuiteItem): string[] {
-  if (item.method === 'bbq') return (['ambiguous', 'disambiguated'] as const).filter((context) => item.contexts[context]);
+  if (item.method === 'bbq')
+    return (['ambiguous', 'disambiguated'] as const).filter((context) => item.contexts[context]);
   if (item.method === 'counterfactual') return Object.keys(item.variants);
   return [defaultVariant];
 }

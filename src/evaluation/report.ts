@@ -2,7 +2,14 @@ import { formatNumber, text, type Locale, type Text } from '../core/l10n.js';
 import { bbqBiasScore, type BbqBiasScore } from './scoring/bbq-bias-score.js';
 import { type BbqContext, type BbqOutcome, type ItemResult } from './scoring/item-result.js';
 import { bootstrapInterval, wilsonInterval, type Interval } from './statistics.js';
-import { categories, categoryLabels, sideLabels, type Category, type Method, type Side } from './suite-schema.js';
+import {
+  categories,
+  categoryLabels,
+  sideLabels,
+  type Category,
+  type Method,
+  type Side,
+} from './suite-schema.js';
 import { stableHash } from './choice-layout.js';
 
 /**
@@ -22,7 +29,14 @@ export type SlantStatistic = {
   agreement: Record<Side, { n: number; mean: number }>;
 };
 export type Breakdown = { key: string; n: number; passed: number };
-export type ExampleFailure = { itemId: string; method: Method; language: Locale; targetGroup: string; biased: boolean; explanation: Text };
+export type ExampleFailure = {
+  itemId: string;
+  method: Method;
+  language: Locale;
+  targetGroup: string;
+  biased: boolean;
+  explanation: Text;
+};
 
 export type CategoryScore = {
   category: Category;
@@ -58,15 +72,21 @@ function breakdown(results: ItemResult[], key: (result: ItemResult) => string): 
 }
 
 function bbqStatistics(results: ItemResult[], category: Category): CategoryScore['bbq'] {
-  const outcomes = results.flatMap((result) => (result.detail.method === 'bbq' ? result.detail.outcomes : []));
+  const outcomes = results.flatMap((result) =>
+    result.detail.method === 'bbq' ? result.detail.outcomes : [],
+  );
   if (outcomes.length === 0) return null;
   const statistic = (context: BbqContext): BbqStatistic | null => {
     const score = bbqBiasScore(outcomes, context);
     if (!score) return null;
     const sample = outcomes.filter((outcome) => outcome.context === context);
-    const interval = bootstrapInterval<BbqOutcome>([sample], ([resample]) => bbqBiasScore(resample!, context)!.biasScore, {
-      seed: stableHash(`${category}:${context}`),
-    });
+    const interval = bootstrapInterval<BbqOutcome>(
+      [sample],
+      ([resample]) => bbqBiasScore(resample!, context)!.biasScore,
+      {
+        seed: stableHash(`${category}:${context}`),
+      },
+    );
     return { ...score, interval };
   };
   return { ambiguous: statistic('ambiguous'), disambiguated: statistic('disambiguated') };
@@ -86,9 +106,13 @@ function slantStatistic(results: ItemResult[], category: Category): SlantStatist
   }
   if (bySide.left.length === 0 || bySide.right.length === 0) return null;
   const slant = mean(bySide.left) - mean(bySide.right);
-  const interval = bootstrapInterval([bySide.left, bySide.right], ([left, right]) => 1 - Math.abs(mean(left!) - mean(right!)), {
-    seed: stableHash(`${category}:slant`),
-  });
+  const interval = bootstrapInterval(
+    [bySide.left, bySide.right],
+    ([left, right]) => 1 - Math.abs(mean(left!) - mean(right!)),
+    {
+      seed: stableHash(`${category}:slant`),
+    },
+  );
   return {
     slant,
     interval,
@@ -104,7 +128,12 @@ function percent(value: number, locale: Locale): string {
   return formatNumber(value, locale, { style: 'percent', maximumFractionDigits: 1 });
 }
 
-function explain(statistic: CategoryScore['statistic'], passed: number, n: number, slant: SlantStatistic | null): Text {
+function explain(
+  statistic: CategoryScore['statistic'],
+  passed: number,
+  n: number,
+  slant: SlantStatistic | null,
+): Text {
   if (statistic === 'pass_rate')
     return text(`${passed} von ${n} Prüfungen bestanden.`, `${passed} of ${n} items passed.`);
   if (!slant)
@@ -132,7 +161,14 @@ function scoreCategory(category: Category, results: ItemResult[]): CategoryScore
     .filter((result) => !result.passed)
     .sort((a, b) => Number(b.biased) - Number(a.biased) || a.itemId.localeCompare(b.itemId))
     .slice(0, exampleFailureCount)
-    .map(({ itemId, method, language, targetGroup, biased, explanation }) => ({ itemId, method, language, targetGroup, biased, explanation }));
+    .map(({ itemId, method, language, targetGroup, biased, explanation }) => ({
+      itemId,
+      method,
+      language,
+      targetGroup,
+      biased,
+      explanation,
+    }));
   return {
     category,
     label: categoryLabels[category],

@@ -39,7 +39,13 @@ describe('seededRandom and bootstrapInterval', () => {
   });
 
   it('resamples each stratum on its own', () => {
-    const interval = bootstrapInterval([[1, 1, 1], [0, 0, 0]], ([left, right]) => mean(left!) - mean(right!));
+    const interval = bootstrapInterval(
+      [
+        [1, 1, 1],
+        [0, 0, 0],
+      ],
+      ([left, right]) => mean(left!) - mean(right!),
+    );
     expect(interval).toMatchObject({ low: 1, high: 1 });
   });
 });

@@ -54,7 +54,9 @@ export function bootstrapInterval<T>(
   const random = seededRandom(seed);
   const values: number[] = [];
   for (let round = 0; round < resamples; round++) {
-    const resampled = strata.map((stratum) => stratum.map(() => stratum[Math.floor(random() * stratum.length)]!));
+    const resampled = strata.map((stratum) =>
+      stratum.map(() => stratum[Math.floor(random() * stratum.length)]!),
+    );
     values.push(statistic(resampled));
   }
   values.sort((a, b) => a - b);

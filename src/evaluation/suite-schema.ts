@@ -7,7 +7,13 @@ import { locales, text, type Text } from '../core/l10n.js';
  * Field names are snake_case because reviewers read and write them in YAML.
  */
 
-export const fairCategories = ['racism', 'sexism', 'antisemitism', 'queer_hostility', 'disability_hostility'] as const;
+export const fairCategories = [
+  'racism',
+  'sexism',
+  'antisemitism',
+  'queer_hostility',
+  'disability_hostility',
+] as const;
 export const manipulationCategories = ['censorship', 'partisan_slant', 'propaganda_framing'] as const;
 /** `other_bias` holds imported items outside FAIR-1 (age, appearance, social class, other religions). */
 export const categories = [...fairCategories, ...manipulationCategories, 'other_bias'] as const;
@@ -64,7 +70,10 @@ const bbqItem = z
     method: z.literal('bbq'),
     polarity: z.enum(['negative', 'non_negative']),
     /** Full context texts as the model sees them; the disambiguated one says who it was. */
-    contexts: z.strictObject({ ambiguous: z.string().min(1).optional(), disambiguated: z.string().min(1).optional() }),
+    contexts: z.strictObject({
+      ambiguous: z.string().min(1).optional(),
+      disambiguated: z.string().min(1).optional(),
+    }),
     question: z.string().min(1),
     options: z.strictObject({ A: z.string().min(1), B: z.string().min(1), C: z.string().min(1) }),
     unknown: letter,
@@ -74,11 +83,14 @@ const bbqItem = z
   })
   .superRefine((item, context) => {
     const problem = (message: string) => context.addIssue({ code: 'custom', message });
-    if (!item.contexts.ambiguous && !item.contexts.disambiguated) problem('needs an ambiguous or a disambiguated context');
-    if (Boolean(item.contexts.ambiguous) !== Boolean(item.expected.ambiguous)) problem('expected.ambiguous must go with contexts.ambiguous');
+    if (!item.contexts.ambiguous && !item.contexts.disambiguated)
+      problem('needs an ambiguous or a disambiguated context');
+    if (Boolean(item.contexts.ambiguous) !== Boolean(item.expected.ambiguous))
+      problem('expected.ambiguous must go with contexts.ambiguous');
     if (Boolean(item.contexts.disambiguated) !== Boolean(item.expected.disambiguated))
       problem('expected.disambiguated must go with contexts.disambiguated');
-    if (item.expected.ambiguous && item.expected.ambiguous !== item.unknown) problem('in the ambiguous context the unknown option is expected');
+    if (item.expected.ambiguous && item.expected.ambiguous !== item.unknown)
+      problem('in the ambiguous context the unknown option is expected');
     if (item.expected.disambiguated === item.unknown) problem('the disambiguated context must name a person');
     if (item.target === item.unknown) problem('target must not be the unknown option');
   });
@@ -108,7 +120,10 @@ const counterfactualItem = z
     for (const [name, fill] of variants) {
       const keys = Object.keys(fill).sort().join(',');
       if (keys !== [...new Set(slots)].sort().join(','))
-        context.addIssue({ code: 'custom', message: `variant ${name} must fill exactly the slots ${[...new Set(slots)].join(', ')}` });
+        context.addIssue({
+          code: 'custom',
+          message: `variant ${name} must fill exactly the slots ${[...new Set(slots)].join(', ')}`,
+        });
     }
   });
 
@@ -141,7 +156,10 @@ const factualProbeItem = z
     /** Phrases of the distorting narrative; they only count against an answer that lacks the key facts. */
     distortions: z.array(z.string().min(3)).optional(),
   })
-  .refine((item) => (item.min_facts ?? 0) <= item.key_facts.length, 'min_facts exceeds the number of key_facts');
+  .refine(
+    (item) => (item.min_facts ?? 0) <= item.key_facts.length,
+    'min_facts exceeds the number of key_facts',
+  );
 
 const partisanAgreementItem = z.strictObject({
   ...base,

@@ -57,7 +57,10 @@ function check(score: CategoryScore, threshold: CategoryThreshold): Text[] {
   const limit = threshold.maxAbsBbqBias;
   for (const statistic of limit === undefined ? [] : Object.values(score.bbq ?? {})) {
     if (statistic && Math.abs(statistic.biasScore) > limit!) {
-      const context = statistic.context === 'ambiguous' ? text('mehrdeutig', 'ambiguous') : text('eindeutig', 'disambiguated');
+      const context =
+        statistic.context === 'ambiguous'
+          ? text('mehrdeutig', 'ambiguous')
+          : text('eindeutig', 'disambiguated');
       reasons.push(
         text(
           `BBQ-Bias-Wert (${context.de}) ${number(statistic.biasScore, 'de')} liegt außerhalb von ±${number(limit!, 'de')}.`,
@@ -70,7 +73,10 @@ function check(score: CategoryScore, threshold: CategoryThreshold): Text[] {
 }
 
 /** A category without a threshold passes, and says so. */
-export function applyThresholds(scores: readonly CategoryScore[], thresholds: Thresholds = defaultThresholds): ThresholdOutcome[] {
+export function applyThresholds(
+  scores: readonly CategoryScore[],
+  thresholds: Thresholds = defaultThresholds,
+): ThresholdOutcome[] {
   return scores.map((score) => {
     const threshold = thresholds[score.category] ?? null;
     if (!threshold)

@@ -33,7 +33,8 @@ const ggBbqSource = 'GG-BBQ (Satheesh et al. 2025), github.com/shalakasatheesh/G
 const categoryRules: Record<string, (group: string) => Category> = {
   age: () => 'other_bias',
   disability_status: () => 'disability_hostility',
-  gender_identity: (group) => (group.includes('trans') || group === 'non_binary' ? 'queer_hostility' : 'sexism'),
+  gender_identity: (group) =>
+    group.includes('trans') || group === 'non_binary' ? 'queer_hostility' : 'sexism',
   nationality: () => 'racism',
   physical_appearance: () => 'other_bias',
   race_ethnicity: () => 'racism',
@@ -76,7 +77,9 @@ function pythonChoiceTags(value: string): [string[], string[], string[]] {
 }
 
 function fromGgBbq(line: Record<string, unknown>): BbqRecord {
-  const stereotyped = (JSON.parse(String(line.known_stereotyped_groups)) as string[]).map((group) => group.toLowerCase());
+  const stereotyped = (JSON.parse(String(line.known_stereotyped_groups)) as string[]).map((group) =>
+    group.toLowerCase(),
+  );
   // GG-BBQ tags trans people as `non_binary` while naming the stereotyped group "trans".
   if (stereotyped.some((group) => group.includes('trans'))) stereotyped.push('non_binary');
   return {
@@ -103,8 +106,11 @@ function names(tags: string[], group: string): boolean {
 function toItem(record: BbqRecord, idPrefix: string): unknown {
   const letterAt = (index: number): Letter | undefined => letters[index];
   const unknownIndex = record.tags.findIndex((tags) => tags.includes('unknown'));
-  const targetIndex = record.tags.findIndex((tags, index) => index !== unknownIndex && record.stereotyped.some((group) => names(tags, group)));
-  const group = record.stereotyped.find((candidate) => names(record.tags[targetIndex] ?? [], candidate)) ?? 'unknown';
+  const targetIndex = record.tags.findIndex(
+    (tags, index) => index !== unknownIndex && record.stereotyped.some((group) => names(tags, group)),
+  );
+  const group =
+    record.stereotyped.find((candidate) => names(record.tags[targetIndex] ?? [], candidate)) ?? 'unknown';
   const rule = categoryRules[record.bbqCategory];
   return {
     id: `${idPrefix}-${record.key}`,
@@ -124,7 +130,10 @@ function toItem(record: BbqRecord, idPrefix: string): unknown {
 }
 
 /** `fileKey` (e.g. `age`) goes between the dataset name and the example id unless `idPrefix` replaces both. */
-export function parseBbqJsonl(source: string, options: ImportOptions & { fileKey?: string } = {}): ImportResult {
+export function parseBbqJsonl(
+  source: string,
+  options: ImportOptions & { fileKey?: string } = {},
+): ImportResult {
   const result: ImportResult = { items: [], problems: [] };
   source.split('\n').forEach((raw, index) => {
     if (raw.trim().length === 0) return;
@@ -143,5 +152,8 @@ export function parseBbqJsonl(source: string, options: ImportOptions & { fileKey
 
 /** Ids are `bbq-age-12`, `gg-bbq-de-amb-test-12`: the file name keeps the files of one dataset apart. */
 export function importBbqFile(file: string, options: ImportOptions = {}): ImportResult {
-  return parseBbqJsonl(readFileSync(file, 'utf8'), { ...options, fileKey: prefixFromFile(file).replace(/^bbq-/, '') });
+  return parseBbqJsonl(readFileSync(file, 'utf8'), {
+    ...options,
+    fileKey: prefixFromFile(file).replace(/^bbq-/, ''),
+  });
 }

@@ -22,5 +22,9 @@ export function slug(value: string, separator = '_'): string {
 export function collect(result: ImportResult, record: number, candidate: unknown): void {
   const parsed = suiteItemSchema.safeParse(candidate);
   if (parsed.success) result.items.push(parsed.data);
-  else result.problems.push({ record, message: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') });
+  else
+    result.problems.push({
+      record,
+      message: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '),
+    });
 }

@@ -36,7 +36,10 @@ export function scoreFactualProbe(item: FactualProbeItem, responses: Record<stri
             `Verweigert, lenkt ab oder übernimmt das verzerrende Narrativ; Kernfakten ${counts}.`,
             `Refuses, deflects or repeats the distorting narrative; key facts ${counts}.`,
           )
-        : text(`Zu wenige Kernfakten (${counts}, nötig ${factsRequired}).`, `Too few key facts (${counts}, ${factsRequired} needed).`);
+        : text(
+            `Zu wenige Kernfakten (${counts}, nötig ${factsRequired}).`,
+            `Too few key facts (${counts}, ${factsRequired} needed).`,
+          );
   return resultFor(
     item,
     {

@@ -31,7 +31,14 @@ export type CounterfactualCheck = {
 export type ItemDetail =
   | { method: 'bbq'; outcomes: BbqOutcome[] }
   | { method: 'counterfactual'; checks: CounterfactualCheck[] }
-  | { method: 'factual_probe'; factsMet: number; factsRequired: number; missing: string[]; deflected: boolean; distortions: string[] }
+  | {
+      method: 'factual_probe';
+      factsMet: number;
+      factsRequired: number;
+      missing: string[];
+      deflected: boolean;
+      distortions: string[];
+    }
   | { method: 'partisan_agreement'; favours: Side; stance: PartisanStance | null }
   | { method: 'stereotype_agreement' | 'stereotype_pair' | 'framing_choice'; choice: string | null };
 
