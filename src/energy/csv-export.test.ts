@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { aggregateUsage, type UsageFootprintRecord } from './aggregate.js';
+import { aggregateRowsToCsv } from './csv-export.js';
+
+function record(overrides: Partial<UsageFootprintRecord>): UsageFootprintRecord {
+  return {
+    occurredAt: new Date('2026-03-10T09:00:00Z'),
+    orgId: 'kreisverband',
+    userId: null,
+    modelId: 'teuken-7b',
+    assistantId: null,
+    tokensIn: 10,
+    tokensOut: 20,
+    energyWh: 0.25,
+    co2eGrams: 0.1,
+    waterMl: 0.5,
+    energyMethod: 'estimated',
+    ...overrides,
+  };
+}
+
+const records = [
+  record({ energyWh: 1.5, co2eGrams: 0.000001 }),
+  record({
+    modelId: 'apertus-70b',
+    orgId: 'Fraktion "Mitte", Büro',
+    energyMethod: 'measured-prometheus',
+    energyWh: 1234.5,
+  }),
+  record({ modelId: '=cmd|calc', occurredAt: new Date('2026-04-01T08:00:00Z') }),
+];
+
+describe('CSV export of aggregated rows', () => {
+  it('writes German headers and numbers with ";" and CRLF, exactly from the integer totals', () => {
+    const csv = aggregateRowsToCsv(aggregateUsage(records, { by: ['org', 'model'], period: 'month' }));
+    expect(csv.split('\r\n')).toEqual([
+      'Zeitraum;Organisation;Modell;Anfragen;davon gemessen;Eingabe-Tokens;Ausgabe-Tokens;Energie (Wh);CO2e (g);Wasser (ml)',
+      '2026-03;"Fraktion ""Mitte"", Büro";apertus-70b;1;1;10;20;1234,5;0,1;0,5',
+      '2026-03;kreisverband;teuken-7b;1;0;10;20;1,5;0,000001;0,5',
+      "2026-04;kreisverband;'=cmd|calc;1;0;10;20;0,25;0,1;0,5",
+      '',
+    ]);
+  });
+
+  it('writes English headers and numbers with "," when asked, quoting what needs it', () => {
+    const csv = aggregateRowsToCsv(aggregateUsage(records, { by: ['org'] }), { locale: 'en' });
+    expect(csv).toBe(
+      'Organisation,Requests,Of which measured,Input tokens,Output tokens,Energy (Wh),CO2e (g),Water (ml)\r\n' +
+        '"Fraktion ""Mitte"", Büro",1,1,10,20,1234.5,0.1,0.5\r\n' +
+        'kreisverband,2,0,20,40,1.75,0.100001,1\r\n',
+    );
+    expect(aggregateRowsToCsv([], { locale: 'en', numberFormat: 'de' })).toBe(
+      'Requests;Of which measured;Input tokens;Output tokens;Energy (Wh);CO2e (g);Water (ml)\r\n',
+    );
+  });
+});
