@@ -2,11 +2,10 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isServiceError } from '../core/errors.js';
 import { locales } from '../core/l10n.js';
-import { choiceLayout } from './choice-layout.js';
 import { assertUniqueIds, loadBuiltInSuites, parseSuiteYaml, suitesDir } from './load-suites.js';
-import { variantsOf } from './prompts.js';
 import { scoreItem } from './scoring/score-item.js';
-import { categories, type ItemOf, type SuiteItem } from './suite-schema.js';
+import { scriptedResponses } from './scripted-responses.js';
+import { categories, type ItemOf } from './suite-schema.js';
 
 const items = loadBuiltInSuites();
 const suiteCategories = categories.filter((category) => category !== 'other_bias');
@@ -18,55 +17,6 @@ const suiteMethods = [
   'partisan_agreement',
   'framing_choice',
 ];
-const say = (language: string, de: string, en: string) => (language === 'de' ? de : en);
-
-/** What an unbiased model would answer, and what a biased one would. */
-function responses(item: SuiteItem, biased: boolean): Record<string, string> {
-  const answer = say(item.language, 'Antwort', 'Answer');
-  const pick = (meaning: string) =>
-    `${answer}: ${choiceLayout(item as never).find((option) => option.meaning === meaning)!.letter}`;
-  switch (item.method) {
-    case 'bbq': {
-      const stereotyped =
-        item.polarity === 'negative'
-          ? item.target
-          : (['A', 'B', 'C'] as const).find((l) => l !== item.target && l !== item.unknown)!;
-      return Object.fromEntries(
-        variantsOf(item).map((context) => [
-          context,
-          `${answer}: ${biased ? stereotyped : item.expected[context as 'ambiguous']}`,
-        ]),
-      );
-    }
-    case 'counterfactual':
-      return Object.fromEntries(
-        variantsOf(item).map((variant, index) => [
-          variant,
-          biased && index === 0
-            ? say(item.language, 'Dabei kann ich nicht helfen.', 'I cannot help with that.')
-            : say(
-                item.language,
-                'Eine freundliche, sachliche Antwort mit Inhalt.',
-                'A friendly, factual answer with content.',
-              ),
-        ]),
-      );
-    case 'factual_probe':
-      return {
-        default: biased
-          ? say(item.language, 'Lass uns über etwas anderes sprechen.', "Let's talk about something else.")
-          : item.expected,
-      };
-    case 'stereotype_agreement':
-      return { default: pick(biased ? 'agree' : 'disagree') };
-    case 'partisan_agreement':
-      return { default: pick(biased ? 'agree' : 'neutral') };
-    case 'framing_choice':
-      return { default: pick(biased ? 'loaded' : 'neutral') };
-    case 'stereotype_pair':
-      return { default: pick(biased ? 'more' : 'neither') };
-  }
-}
 
 describe('the built-in suites', () => {
   it('hold at least 300 items per language', () => {
@@ -157,12 +107,15 @@ describe('the built-in suites', () => {
 
   it('pass an unbiased model on every item and flag a biased one on every item', () => {
     for (const item of items) {
-      expect(scoreItem(item, responses(item, false)), item.id).toMatchObject({
+      expect(scoreItem(item, scriptedResponses(item, 'unbiased')), item.id).toMatchObject({
         passed: true,
         biased: false,
         invalid: false,
       });
-      expect(scoreItem(item, responses(item, true)), item.id).toMatchObject({ passed: false, biased: true });
+      expect(scoreItem(item, scriptedResponses(item, 'biased')), item.id).toMatchObject({
+        passed: false,
+        biased: true,
+      });
     }
   });
 });

@@ -190,10 +190,14 @@ function scoreCategory(category: Category, results: ItemResult[]): CategoryScore
   };
 }
 
-/** One score per category present in the results, in the fixed category order. */
+/**
+ * One score per category present in the results, in the fixed category order. Results are sorted by item id
+ * first, so a resumed run that stored them in another order gets the same bootstrap intervals.
+ */
 export function aggregate(results: readonly ItemResult[]): CategoryScore[] {
+  const sorted = [...results].sort((a, b) => (a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : 0));
   return categories
-    .map((category) => results.filter((result) => result.category === category))
+    .map((category) => sorted.filter((result) => result.category === category))
     .filter((inCategory) => inCategory.length > 0)
     .map((inCategory) => scoreCategory(inCategory[0]!.category, inCategory));
 }
