@@ -7,7 +7,7 @@ export type CustomPattern = { label: string; pattern: string; flags?: string };
 
 const maxPatternLength = 200;
 const maxRepeat = 100;
-const maxCombinations = 10_000;
+const maxCombinations = 250;
 
 function reject(pattern: string, why: string, whyEn: string): never {
   throw new ServiceError(

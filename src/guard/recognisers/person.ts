@@ -124,13 +124,14 @@ function runs(input: string, index: TextIndex): Token[][] {
     const end = initial ? wordEnd + 1 : wordEnd;
     const text = input.slice(start, end);
     const kind = classify(text);
+    // Common words only end a run; an institution is kept so the name before it can be dropped.
+    const institution = kind === 'C' && institutions.has(text);
     const previous = run[run.length - 1];
-    if (previous && (kind === 'C' || !joined(input, previous.end, start))) {
+    if (previous && ((kind === 'C' && !institution) || !joined(input, previous.end, start))) {
       result.push(run);
       run = [];
     }
-    // Common words only end a run; an institution is kept so the name before it can be dropped.
-    if (kind === 'C' && !institutions.has(text)) continue;
+    if (kind === 'C' && !institution) continue;
     const ambiguous = ambiguousNames.has(text) || (text.includes('-') && text.split('-').every((part) => ambiguousNames.has(part) || !(firstNames.has(part) || surnames.has(part))));
     run.push({ start, end, text, kind, ambiguous });
   }
