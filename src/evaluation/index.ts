@@ -63,6 +63,7 @@ export {
   type Thresholds,
 } from './thresholds.js';
 export { compareRuns, type RunComparison } from './compare-runs.js';
+export { scriptedResponses, type Disposition } from './scripted-responses.js';
 export { type Interval } from './statistics.js';
 export { importBbqFile, parseBbqJsonl } from './importers/bbq-jsonl.js';
 export { importCrowsPairsFile, parseCrowsPairsCsv } from './importers/crows-pairs-csv.js';
