@@ -50,14 +50,16 @@ export type AggregateOptions = {
 };
 
 const field = { org: 'orgId', user: 'userId', model: 'modelId', assistant: 'assistantId' } as const;
+type Tree = Map<string | null | undefined, Tree | AggregateRow>;
 const bucketMs = 15 * 60 * 1000;
 
 /** Adds records one at a time, so a database cursor can stream into it; `rows()` gives the totals. */
 export class UsageAggregator {
-  private readonly groups = new Map<string, AggregateRow>();
+  private readonly tree: Tree = new Map();
+  private readonly groups: AggregateRow[] = [];
   private readonly by: readonly GroupDimension[];
   private readonly period: Period;
-  private readonly days = new Map<number, string>();
+  private readonly periods = new Map<number, string>();
   private readonly dayFormat: Intl.DateTimeFormat;
 
   constructor(options: AggregateOptions = {}) {
@@ -73,15 +75,22 @@ export class UsageAggregator {
 
   add(record: UsageFootprintRecord): void {
     const period = this.period === 'all' ? undefined : this.periodOf(record.occurredAt);
-    let id = period ?? '';
-    for (const dimension of this.by) id += `\u0000${record[field[dimension]] ?? '\u0001'}`;
-    let row = this.groups.get(id);
+    // Nested maps, one level per dimension: no key strings to build per record (null is a valid key).
+    let node = this.tree;
+    let key: string | null | undefined = period;
+    for (const dimension of this.by) {
+      let child = node.get(key) as Tree | undefined;
+      if (!child) node.set(key, (child = new Map()));
+      node = child;
+      key = record[field[dimension]];
+    }
+    let row = node.get(key) as AggregateRow | undefined;
     if (!row) {
-      const key: AggregateKey = period === undefined ? {} : { period };
+      const rowKey: AggregateKey = period === undefined ? {} : { period };
       for (const dimension of this.by)
-        (key as Record<string, string | null>)[field[dimension]] = record[field[dimension]];
+        (rowKey as Record<string, string | null>)[field[dimension]] = record[field[dimension]];
       row = {
-        key,
+        key: rowKey,
         requests: 0,
         measuredRequests: 0,
         tokensIn: 0,
@@ -90,7 +99,8 @@ export class UsageAggregator {
         co2eMicrograms: 0,
         waterNanolitres: 0,
       };
-      this.groups.set(id, row);
+      node.set(key, row);
+      this.groups.push(row);
     }
     row.requests += 1;
     if (record.energyMethod.startsWith('measured')) row.measuredRequests += 1;
@@ -103,7 +113,7 @@ export class UsageAggregator {
 
   /** Rows sorted by period, then organisation, user, model, assistant. */
   rows(): AggregateRow[] {
-    const rows = [...this.groups.values()];
+    const rows = [...this.groups];
     for (const row of rows) {
       // All addends are ≥ 0, so no partial sum exceeded the final one: checking the final sums suffices.
       for (const total of [
@@ -116,29 +126,30 @@ export class UsageAggregator {
         if (!Number.isSafeInteger(total))
           throw new RangeError('a total exceeds 2^53 units; aggregate smaller groups');
     }
-    const order = (key: AggregateKey) =>
-      [key.period, key.orgId, key.userId, key.modelId, key.assistantId].map((part) => part ?? '');
-    return rows.sort((a, b) => {
-      const left = order(a.key);
-      const right = order(b.key);
-      const index = left.findIndex((part, position) => part !== right[position]);
-      return index === -1 ? 0 : left[index]! < right[index]! ? -1 : 1;
-    });
+    // One sort string per row (parts joined by U+0000, which sorts before any character in an id).
+    const sortKey = (key: AggregateKey) =>
+      [key.period, key.orgId, key.userId, key.modelId, key.assistantId]
+        .map((part) => part ?? '')
+        .join('\u0000');
+    return rows
+      .map((row) => ({ row, order: sortKey(row.key) }))
+      .sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0))
+      .map(({ row }) => row);
   }
 
-  /** Intl is slow, so day names are cached per 15-minute slot: every UTC offset in use is a multiple of it. */
+  /** Intl is slow, so periods are cached per 15-minute slot: every UTC offset in use is a multiple of it. */
   private periodOf(occurredAt: Date): string {
     const slot = Math.floor(occurredAt.getTime() / bucketMs);
-    let day = this.days.get(slot);
-    if (day === undefined) {
+    let period = this.periods.get(slot);
+    if (period === undefined) {
       if (Number.isNaN(slot)) throw new RangeError('occurredAt is not a valid date');
       const parts = Object.fromEntries(
         this.dayFormat.formatToParts(occurredAt).map((part) => [part.type, part.value]),
       );
-      day = `${parts.year}-${parts.month}-${parts.day}`;
-      this.days.set(slot, day);
+      period = `${parts.year}-${parts.month}` + (this.period === 'day' ? `-${parts.day}` : '');
+      this.periods.set(slot, period);
     }
-    return this.period === 'month' ? day.slice(0, 7) : day;
+    return period;
   }
 }
 
