@@ -69,7 +69,7 @@ function streets(input: string, parts: Part[]): void {
     if (prefix) start -= prefix[0].length;
     else if (standalone) return;
     const weak = strength === 'weak';
-    if (weak && (cities.has(word) || germanNouns.has(word))) return;
+    if (weak && !prefix && (cities.has(word) || germanNouns.has(word))) return;
     parts.push({ kind: 'street', start, end: houseNumber.lastIndex, score: weak ? 0.6 : 0.85, needsSupport: weak && !prefix });
   });
   eachMatch(input, englishStreet, (match) => {

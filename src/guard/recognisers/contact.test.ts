@@ -9,6 +9,11 @@ describe('e-mail recogniser', () => {
     expect(found('jörg.müller@beispiel.de, sonst info@example.org', 'email')).toEqual(['jörg.müller@beispiel.de', 'info@example.org']);
   });
 
+  it('finds addresses written against spam harvesters', () => {
+    expect(found('anna.schmidt (at) gruene-example (dot) de oder info[at]example.org.', 'email')).toEqual(['anna.schmidt (at) gruene-example (dot) de', 'info[at]example.org']);
+    expect(found('Treffen (at) home. Mail an (at).', 'email')).toEqual([]);
+  });
+
   it('ignores handles, at-signs without a domain and domains without a top-level domain', () => {
     expect(found('Folgt @ortsverein auf Instagram', 'email')).toEqual([]);
     expect(found('Treffen @ 18 Uhr, user@localhost', 'email')).toEqual([]);

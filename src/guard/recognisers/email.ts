@@ -15,6 +15,16 @@ function isDomainChar(code: number, char: string): boolean {
 }
 
 const domainShape = /^[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,62}\.)+\p{L}{2,24}$/u;
+// Addresses written against spam harvesters: "anna (at) example (dot) de", "anna[at]example.de".
+const obfuscatedAt = /\s?[([{]\s?(?:at|ät|AT)\s?[)\]}]\s?/g;
+const obfuscatedDomain = /(?:[\p{L}\p{N}-]{1,63}(?:\.|\s?[([{]\s?(?:dot|punkt|DOT)\s?[)\]}]\s?))+\p{L}{2,24}(?![\p{L}\p{N}])/uy;
+
+function localPartStart(input: string, at: number): number {
+  let start = at;
+  while (start > 0 && at - start < 64 && isLocalChar(input.charCodeAt(start - 1), input[start - 1]!)) start--;
+  while (start < at && (input[start] === '.' || input[start] === '-')) start++;
+  return start;
+}
 
 /** Expands outwards from every `@` with bounded loops instead of a regex, so runs of `@` or dots stay linear. */
 export const emailRecogniser: Recogniser = {
@@ -24,9 +34,7 @@ export const emailRecogniser: Recogniser = {
     let from = 0;
     for (let at = input.indexOf('@', from); at !== -1; at = input.indexOf('@', from)) {
       from = at + 1;
-      let start = at;
-      while (start > 0 && at - start < 64 && isLocalChar(input.charCodeAt(start - 1), input[start - 1]!)) start--;
-      while (start < at && (input[start] === '.' || input[start] === '-')) start++;
+      const start = localPartStart(input, at);
       let end = at + 1;
       while (end < input.length && end - at < 254 && isDomainChar(input.charCodeAt(end), input[end]!)) end++;
       while (end > at + 1 && (input[end - 1] === '.' || input[end - 1] === '-')) end--;
@@ -34,6 +42,14 @@ export const emailRecogniser: Recogniser = {
       if (input[at - 1] === '.') continue;
       findings.push(finding('email', input, start, end, 0.99));
       from = end;
+    }
+    obfuscatedAt.lastIndex = 0;
+    for (let marker = obfuscatedAt.exec(input); marker !== null; marker = obfuscatedAt.exec(input)) {
+      const start = localPartStart(input, marker.index);
+      obfuscatedDomain.lastIndex = marker.index + marker[0].length;
+      const domain = obfuscatedDomain.exec(input);
+      if (start === marker.index || !domain) continue;
+      findings.push(finding('email', input, start, obfuscatedDomain.lastIndex, 0.9));
     }
     return findings;
   },

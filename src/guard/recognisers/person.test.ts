@@ -18,6 +18,12 @@ describe('person recogniser', () => {
     expect(people('Mit freundlichen Grüßen\nJolanda Brüderle-Hax')).toEqual(['Jolanda Brüderle-Hax']);
   });
 
+  it('reads names written in capitals on forms, but not acronyms or capitalised words', () => {
+    expect(people('Name: SCHMIDT, Anna')).toEqual(['SCHMIDT', 'Anna']);
+    expect(people('Antragsteller: ANNA MÜLLER, SPD-Mitglied')).toEqual(['ANNA MÜLLER']);
+    expect(people('Die SPD und der WOLF im MAI')).toEqual([]);
+  });
+
   it('finds later mentions of a name found once', () => {
     expect(people('Frau Zwengel kam spät. Zwengel sagte, der Bus sei ausgefallen.')).toEqual(['Zwengel', 'Zwengel']);
   });

@@ -33,11 +33,23 @@ function classifyWord(word: string): Kind {
   return 'U';
 }
 
+/** Forms often write surnames in capitals ("SCHMIDT, Anna"); only lexicon names count then, not acronyms. */
+function shouting(text: string): boolean {
+  return text.length >= 3 && text === text.toUpperCase() && text !== text.toLowerCase() && !/\d/.test(text);
+}
+
+function classifyShouted(text: string): Kind {
+  const titled = text.split('-').map((part) => part.charAt(0) + part.slice(1).toLowerCase()).join('-');
+  const kind = classify(titled);
+  return kind === 'F' || kind === 'S' || kind === 'B' ? kind : 'C';
+}
+
 function classify(text: string): Kind {
   const known = kinds.get(text);
   if (known !== undefined) return known;
   let kind: Kind;
   if (text.length === 2 && text[1] === '.') kind = 'I';
+  else if (shouting(text)) kind = classifyShouted(text);
   else if (!nameShaped(text)) kind = 'C';
   else if (!text.includes('-')) kind = classifyWord(text);
   else {
@@ -132,7 +144,7 @@ function runs(input: string, index: TextIndex): Token[][] {
       run = [];
     }
     if (kind === 'C' && !institution) continue;
-    const ambiguous = ambiguousNames.has(text) || (text.includes('-') && text.split('-').every((part) => ambiguousNames.has(part) || !(firstNames.has(part) || surnames.has(part))));
+    const ambiguous = ambiguousNames.has(text) || (shouting(text) && ambiguousNames.has(text.charAt(0) + text.slice(1).toLowerCase())) || (text.includes('-') && text.split('-').every((part) => ambiguousNames.has(part) || !(firstNames.has(part) || surnames.has(part))));
     run.push({ start, end, text, kind, ambiguous });
   }
   if (run.length > 0) result.push(run);
@@ -149,11 +161,15 @@ function findInRun(input: string, run: Token[], findings: Finding[]): void {
     let end = i;
     while (end < run.length && end - i < 4 && isName(run[end]!)) end++;
     let from = i;
-    const trigger = (i > 0 && run[i - 1]!.kind === 'R') || triggered(input, run[i]!.start);
-    // Without a trigger a name starts at a first name, else at an initial or an unknown word before a surname.
+    let trigger = (i > 0 && run[i - 1]!.kind === 'R') || triggered(input, run[i]!.start);
+    // Without a trigger a name starts at a first name ("i. A. Melanie Krämer"), else at an initial or an
+    // unknown word before a surname ("J. Schmidt", "Jannis Schmidt").
     if (!trigger) {
       const firstName = run.slice(i, end).findIndex(isFirst);
-      if (firstName > 0 && run[i + firstName - 1]!.kind !== 'I') from = i + firstName;
+      if (firstName > 0) {
+        from = i + firstName;
+        trigger = triggered(input, run[from]!.start);
+      }
     }
     const span = run.slice(from, end);
     const article = !trigger && span.length === 1 && /\b(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|the|a)\s+$/i.test(input.slice(Math.max(0, span[0]!.start - 8), span[0]!.start));
