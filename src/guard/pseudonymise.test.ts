@@ -42,6 +42,8 @@ describe('pseudonymiser', () => {
     const summary = pseudonymiser.summary();
     expect(summary).toEqual({ replaced: [{ type: 'person', count: 3, distinct: 2 }], flagged: [{ subtype: 'health', count: 1 }] });
     expect(JSON.stringify(summary)).not.toMatch(/Anna|Schmidt|Müller/);
+    // A mapping that slips into a log line serialises to nothing.
+    expect(JSON.stringify({ mapping: pseudonymiser.mapping })).toBe('{"mapping":{}}');
   });
 
   it('passes organisation patterns and type limits on to detection', () => {

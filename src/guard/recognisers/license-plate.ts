@@ -5,7 +5,8 @@ import { loadLexicon } from '../lexicons.js';
 const areaCodes = new Set(loadLexicon('plate-codes.txt').flatMap((line) => line.split(/\s+/)));
 
 // Area code, separator, one or two letters, one to four digits, optional E (electric) or H (historic).
-const candidate = /(?<![\p{L}\d-])([A-ZÄÖÜ]{1,3})([- ])([A-Z]{1,2})[ -]?([1-9]\d{0,3})([EH])?(?![\p{L}\d]|[.,]\d)/gu;
+// Without Unicode mode (much faster); the letter classes cover German text, where plates occur.
+const candidate = /(?<![A-Za-zÄÖÜäöüß\d-])([A-ZÄÖÜ]{1,3})([- ])([A-Z]{1,2})[ -]?([1-9]\d{0,3})([EH])?(?![A-Za-zÄÖÜäöüß\d]|[.,]\d)/g;
 const vehicleContext =
   /(?:Kennzeichen|Kfz|KFZ|Auto|Fahrzeug|Pkw|PKW|Lkw|LKW|Wagen|Transporter|Motorrad|Roller|Wohnmobil|Anhänger|park|Falschpark|geblitzt|Halter|Nummernschild|licen[cs]e plate|number plate|registration|vehicle|car\b)/iu;
 

@@ -20,6 +20,7 @@ const closing =
   /(?<=(?:Mit freundlichen Grüßen|Freundliche Grüße|Mit besten Grüßen|(?:Viele|Beste|Herzliche|Liebe|Schöne|Solidarische|Sonnige|Kollegiale|Grüne|Rote) Grüße|Grüße|Gruß|MfG|LG|VG|Best regards|Kind regards|Warm regards|Regards|Best wishes|Sincerely|Yours sincerely|Yours faithfully|Yours truly|Cheers|Many thanks|Bis bald|Ciao)[,!.]?[ \t]*\n?[ \t]*)/iuy;
 
 const kinds = new Map<string, Kind>();
+const ambiguity = new Map<string, boolean>();
 
 function classifyWord(word: string): Kind {
   if (stopwords.has(word)) return 'C';
@@ -42,6 +43,16 @@ function classifyShouted(text: string): Kind {
   const titled = text.split('-').map((part) => part.charAt(0) + part.slice(1).toLowerCase()).join('-');
   const kind = classify(titled);
   return kind === 'F' || kind === 'S' || kind === 'B' ? kind : 'C';
+}
+
+function isAmbiguous(text: string): boolean {
+  const ambiguous =
+    ambiguousNames.has(text) ||
+    (shouting(text) && ambiguousNames.has(text.charAt(0) + text.slice(1).toLowerCase())) ||
+    (text.includes('-') && text.split('-').every((part) => ambiguousNames.has(part) || !(firstNames.has(part) || surnames.has(part))));
+  if (ambiguity.size > 100_000) ambiguity.clear();
+  ambiguity.set(text, ambiguous);
+  return ambiguous;
 }
 
 function classify(text: string): Kind {
@@ -144,8 +155,7 @@ function runs(input: string, index: TextIndex): Token[][] {
       run = [];
     }
     if (kind === 'C' && !institution) continue;
-    const ambiguous = ambiguousNames.has(text) || (shouting(text) && ambiguousNames.has(text.charAt(0) + text.slice(1).toLowerCase())) || (text.includes('-') && text.split('-').every((part) => ambiguousNames.has(part) || !(firstNames.has(part) || surnames.has(part))));
-    run.push({ start, end, text, kind, ambiguous });
+    run.push({ start, end, text, kind, ambiguous: ambiguity.get(text) ?? isAmbiguous(text) });
   }
   if (run.length > 0) result.push(run);
   return result;
