@@ -59,6 +59,7 @@ export {
 } from './prometheus-power.js';
 export { parseExposition, type MetricSample, type ParsedExposition } from './prometheus-text.js';
 export {
+  createRaplSampler,
   defaultPowercapRoot,
   openRaplMeter,
   probeRapl,

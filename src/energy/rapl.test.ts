@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { manualClock } from '../core/clock.js';
-import { openRaplMeter, probeRapl } from './rapl.js';
+import { RequestLedger } from './attribution.js';
+import { createRaplSampler, openRaplMeter, probeRapl } from './rapl.js';
 
 /** A powercap tree shaped like a two-socket server's /sys/class/powercap. */
 const roots: string[] = [];
@@ -76,6 +77,40 @@ describe('RAPL powercap reading', () => {
       return 'done';
     });
     expect(measured).toEqual({ result: 'done', energyWh: 90 / 3600, durationMs: 2000 });
+  });
+
+  it('samples into a timeline so that overlapping requests share the energy instead of both counting it', () => {
+    const root = fixtureTree({ 'intel-rapl:0': { name: 'package-0', energyUj: 0 } });
+    const clock = manualClock();
+    const t0 = clock.now().getTime();
+    const sampler = createRaplSampler(openRaplMeter({ root, clock })!);
+    const ledger = new RequestLedger(10_000);
+    sampler.sampleOnce();
+    ledger.begin('a', t0);
+    ledger.begin('b', t0);
+    clock.advance(1000);
+    setCounter(root, 'intel-rapl:0', 60_000_000); // 60 J in 1 s
+    sampler.sampleOnce();
+    sampler.sampleOnce(); // same instant: ignored
+    ledger.end('a', t0 + 1000, 100);
+    ledger.end('b', t0 + 1000, 300);
+    const { measured } = ledger.settle(sampler.energyBetween, t0 + 1000);
+    // 60 J split 100 : 300 tokens over the same window → 15 J and 45 J
+    expect(measured.get('a')).toBeCloseTo(15, 12);
+    expect(measured.get('b')).toBeCloseTo(45, 12);
+  });
+
+  it('polls on its own once started', async () => {
+    const root = fixtureTree({ 'intel-rapl:0': { name: 'package-0', energyUj: 0 } });
+    const sampler = createRaplSampler(openRaplMeter({ root })!, { intervalMs: 10 });
+    const deadline = Date.now() + 5000;
+    const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+    sampler.start();
+    while (sampler.samples === 0 && Date.now() < deadline) await tick();
+    const instant = Date.now();
+    while (sampler.energyBetween(instant, instant) === undefined && Date.now() < deadline) await tick();
+    sampler.stop();
+    expect(sampler.energyBetween(instant, instant)).toBe(0);
   });
 
   it('is undefined when no RAPL is exposed, with the reason', () => {

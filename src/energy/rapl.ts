@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { systemClock, type Clock } from '../core/clock.js';
+import { EnergyTimeline } from './energy-timeline.js';
 
 /**
  * Measured energy of this machine's CPU packages and DRAM from Linux' powercap interface
@@ -93,6 +94,45 @@ export function openRaplMeter(options: { root?: string; clock?: Clock } = {}): R
       const result = await work();
       const end = read();
       return { result, energyWh: energyBetweenWh(start, end), durationMs: end.atMs - start.atMs };
+    },
+  };
+}
+
+/**
+ * The meter read at an interval into an energy timeline, so that overlapping requests of the
+ * embedded provider share the machine's energy (attribution module) instead of each counting all of it.
+ */
+export function createRaplSampler(
+  meter: RaplMeter,
+  options: { intervalMs?: number; capacity?: number } = {},
+): {
+  energyBetween(fromMs: number, toMs: number): number | undefined;
+  sampleOnce(): void;
+  start(): void;
+  stop(): void;
+} {
+  const timeline = new EnergyTimeline(options.capacity ?? 3600);
+  let previous: RaplReading | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const sampleOnce = (): void => {
+    const reading = meter.read();
+    if (previous && reading.atMs <= previous.atMs) return;
+    timeline.addEnergy(reading.atMs, previous ? meter.energyBetweenWh(previous, reading) * 3600 : 0);
+    previous = reading;
+  };
+  return {
+    energyBetween: (fromMs, toMs) => timeline.energyBetween(fromMs, toMs),
+    sampleOnce,
+    start() {
+      timer ??= setInterval(sampleOnce, options.intervalMs ?? 1000);
+      timer.unref();
+    },
+    stop() {
+      clearInterval(timer);
+      timer = undefined;
+    },
+    get samples() {
+      return timeline.size;
     },
   };
 }
