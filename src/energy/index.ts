@@ -65,6 +65,7 @@ export {
   probeRapl,
   type RaplMeter,
   type RaplProbe,
+  type RaplSampler,
   type RaplReading,
   type RaplZone,
 } from './rapl.js';

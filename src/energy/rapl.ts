@@ -98,6 +98,15 @@ export function openRaplMeter(options: { root?: string; clock?: Clock } = {}): R
   };
 }
 
+export interface RaplSampler {
+  /** Joules of the measured zones in [fromMs, toMs], undefined until samples on both sides exist. */
+  energyBetween(fromMs: number, toMs: number): number | undefined;
+  sampleOnce(): void;
+  start(): void;
+  stop(): void;
+  readonly samples: number;
+}
+
 /**
  * The meter read at an interval into an energy timeline, so that overlapping requests of the
  * embedded provider share the machine's energy (attribution module) instead of each counting all of it.
@@ -105,12 +114,7 @@ export function openRaplMeter(options: { root?: string; clock?: Clock } = {}): R
 export function createRaplSampler(
   meter: RaplMeter,
   options: { intervalMs?: number; capacity?: number } = {},
-): {
-  energyBetween(fromMs: number, toMs: number): number | undefined;
-  sampleOnce(): void;
-  start(): void;
-  stop(): void;
-} {
+): RaplSampler {
   const timeline = new EnergyTimeline(options.capacity ?? 3600);
   let previous: RaplReading | undefined;
   let timer: NodeJS.Timeout | undefined;
