@@ -83,7 +83,7 @@ export const adminCommands = {
   'audit.verify': command(z.object({}), async (services) => verifyAuditChain(services.database.db)),
   'models.list': command(z.object({ org: z.string().optional() }), async (services, input) => {
     const org = input.org ? await services.orgs.resolve(input.org) : undefined;
-    return services.registry.listModels(org?.id);
+    return services.registryQueries.listModels(org?.id);
   }),
   'models.add': command(
     z.object({ path: z.string().min(1), id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/).optional(), name: z.string().optional(), kind: z.enum(['chat', 'embedding']).default('chat'), status: z.enum(modelStatuses).optional() }),
@@ -113,7 +113,7 @@ export const adminCommands = {
     z.object({ id: z.string().min(1), status: z.enum(modelStatuses), reason: z.string().min(1), category: z.enum(exclusionCategories).optional() }),
     async (services, input, caller) => services.registry.setModelStatus(caller, input.id, { status: input.status, reason: input.reason, exclusionCategory: input.category }),
   ),
-  'providers.list': command(z.object({}), async (services) => services.registry.listProviders()),
+  'providers.list': command(z.object({}), async (services) => services.registryQueries.listProviders()),
   'providers.add': command(
     z.object({
       id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/),

@@ -79,6 +79,8 @@ export const configSchema = z.object({
   login_max_failures: integer(1, 100).default(5),
   login_lockout_minutes: integer(1, 24 * 60).default(15),
   models_dir: z.string().optional(),
+  /** Add the shipped model and provider catalogue to the registry (new entries only; reviewed ones stay). */
+  seed_catalogue: boolean.default(true),
   /** Country of the organisation's own servers (electricity mix for energy figures). */
   location: z.string().length(2).toUpperCase().default('DE'),
   oidc: oidcSection.optional(),

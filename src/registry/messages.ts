@@ -19,6 +19,11 @@ export const registryMessages = {
     text(`Unbekannter Anbietertyp „${adapter}“. Möglich: ${known.join(', ')}.`, `Unknown provider type "${adapter}". Possible: ${known.join(', ')}.`),
   baseUrlRequired: (adapter: string) =>
     text(`Für den Anbietertyp „${adapter}“ wird eine Basis-URL benötigt.`, `The provider type "${adapter}" needs a base URL.`),
+  transitionNotAllowed: (from: string, to: string) =>
+    text(
+      `Von „${from}“ kann nicht direkt zu „${to}“ gewechselt werden. Neue Modelle werden erst geprüft (under_review).`,
+      `"${from}" cannot change directly to "${to}". New models are reviewed first (under_review).`,
+    ),
   staleVersion: (entity: string) =>
     text(
       `„${entity}“ wurde inzwischen von jemand anderem geändert. Bitte neu laden und erneut versuchen.`,

@@ -1,10 +1,11 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Clock } from '../core/clock.js';
 import type { Config } from '../core/config.js';
 import type { SecretBox } from '../core/crypto.js';
 import { ServiceError } from '../core/errors.js';
 import { text, type Text } from '../core/l10n.js';
-import { notify, type Database, type Tx } from '../db/connection.js';
+import { canonicalJson } from '../core/canonical-json.js';
+import type { Database, Tx } from '../db/connection.js';
 import type { CachedSnapshot } from '../db/cached-snapshot.js';
 import type { AuditEmitter } from '../audit/audit-service.js';
 import type { OrgTree } from '../identity/org-directory.js';
@@ -13,8 +14,10 @@ import { can, requirePermission } from '../identity/principal.js';
 import { identityMessages } from '../identity/messages.js';
 import type { ExclusionCategory, ModelStatus } from './model-card.js';
 import { registryMessages } from './messages.js';
-import { REGISTRY_CHANNEL, type RegistryStore } from './registry-store.js';
-import { registryDeployments, registryFallbacks, registryHistory, registryModels, registryOrgRules, registryProviders } from './schema.js';
+import type { RegistryStore } from './registry-store.js';
+import { recordRegistryChange, type RegistryChange } from './registry-history.js';
+import { registryDeployments, registryFallbacks, registryModels, registryOrgRules, registryProviders, registryWeights } from './schema.js';
+import { defaultWeights, weightsSchema, type Weights } from './scoring.js';
 import type { RuleEffect } from './registry-snapshot.js';
 
 export type RegistryDeps = {
@@ -44,8 +47,24 @@ export type ProviderConnectionInput = {
   dpaStatus?: string | undefined;
 };
 
+export type ProviderFactsInput = {
+  id: string;
+  name: string;
+  kind: string;
+  zone: 'own' | 'eu' | 'non-eu';
+  jurisdiction: string;
+  facts: Record<string, unknown>;
+  status: ModelStatus;
+  statusReason: Text;
+  /** Connection settings without secrets (export/import); never an API key. */
+  connection?: { adapter: string | null; baseUrl: string | null; apiKeyEnv: string | null; headers: Record<string, string>; options: Record<string, unknown> } | undefined;
+};
+
 export type ModelInput = {
   id: string;
+  statusReason?: Text | undefined;
+  exclusionCategory?: ExclusionCategory | undefined;
+  nextReviewDue?: string | undefined;
   name?: string | undefined;
   kind: 'chat' | 'embedding' | 'image';
   revision?: string | undefined;
@@ -57,6 +76,23 @@ export type ModelInput = {
 
 const kindOfZone = { own: 'own_server', eu: 'eu_cloud', 'non-eu': 'non_eu_platform' } as const;
 
+/** Reviewed models are looked at again after this many days (GOV-3: regular review). */
+export const REVIEW_INTERVAL_DAYS = 182;
+
+function nextReviewDue(from: Date): string {
+  return new Date(from.getTime() + REVIEW_INTERVAL_DAYS * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * candidate → under review → recommended | approved | exception-only | excluded. Decided models can be
+ * re-reviewed or moved between decisions; exclusion is always possible; nothing goes back to candidate.
+ */
+export function transitionAllowed(from: ModelStatus, to: ModelStatus): boolean {
+  if (to === 'candidate') return false;
+  if (to === 'excluded' || to === 'under_review') return true;
+  return from !== 'candidate';
+}
+
 export function createRegistryService(deps: RegistryDeps) {
   const { database, clock, audit, secrets, orgs, store } = deps;
   const { db } = database;
@@ -65,39 +101,38 @@ export function createRegistryService(deps: RegistryDeps) {
     return (await orgs.get()).roots[0]!.id;
   }
 
-  /** History row + audit entry + NOTIFY, all in the writing transaction. */
-  async function recordChange(
-    tx: Tx,
-    caller: Caller,
-    change: { entityType: string; entityId: string; version: number; action: string; reason?: string; orgId?: string | null; before?: unknown; after?: unknown },
-  ): Promise<void> {
-    await tx.insert(registryHistory).values({
-      entityType: change.entityType,
-      entityId: change.entityId,
-      version: change.version,
-      changedAt: clock.now(),
-      actorLabel: caller.actor.label,
-      orgId: change.orgId ?? null,
-      action: change.action,
-      reason: change.reason ?? null,
-      before: change.before ?? null,
-      after: change.after ?? null,
-    });
-    await audit(tx, caller, {
-      action: change.action,
-      orgId: change.orgId ?? (await rootId()),
-      targetType: change.entityType,
-      targetId: change.entityId,
-      before: change.before,
-      after: change.after,
-      metadata: change.reason ? { reason: change.reason } : undefined,
-    });
-    await notify(tx, REGISTRY_CHANNEL);
-  }
+  const recordChange = (tx: Tx, caller: Caller, change: RegistryChange) => recordRegistryChange(tx, { clock, audit, orgs }, caller, change);
 
   async function afterWrite<T>(result: T): Promise<T> {
     store.invalidate();
     return result;
+  }
+
+  function sameModel(
+    row: typeof registryModels.$inferSelect,
+    deployments: (typeof registryDeployments.$inferSelect)[],
+    fallbacks: (typeof registryFallbacks.$inferSelect)[],
+    input: ModelInput,
+  ): boolean {
+    const key = (list: { providerId: string; upstreamModel: string }[]) => list.map((d) => `${d.providerId}=${d.upstreamModel}`).sort();
+    return (
+      (input.name ?? row.name) === row.name &&
+      input.kind === row.kind &&
+      (input.revision ?? row.revision) === row.revision &&
+      canonicalJson(input.card ?? row.card) === canonicalJson(row.card) &&
+      canonicalJson(key(input.deployments)) === canonicalJson(key(deployments)) &&
+      (input.fallbacks === undefined || canonicalJson(input.fallbacks) === canonicalJson([...fallbacks].sort((a, b) => a.position - b.position).map((f) => f.fallbackModelId)))
+    );
+  }
+
+  /** Re-importing an unchanged declaration writes nothing (no history noise at every start). */
+  function sameConnection(row: typeof registryProviders.$inferSelect, input: ProviderConnectionInput): boolean {
+    const storedKey = row.apiKeyCiphertext ? secrets.open(row.apiKeyCiphertext) : undefined;
+    return (
+      canonicalJson([row.name, row.zone, row.jurisdiction, row.location, row.adapter, row.baseUrl, row.apiKeyEnv, row.headers, row.options]) ===
+        canonicalJson([input.name ?? row.name, input.zone, input.jurisdiction, input.location ?? input.jurisdiction, input.adapter, input.baseUrl ?? null, input.apiKeyEnv ?? null, input.headers ?? {}, input.options ?? {}]) &&
+      (input.apiKey === undefined || input.apiKey === storedKey)
+    );
   }
 
   function checkAdapter(adapter: string, baseUrl: string | undefined): void {
@@ -126,6 +161,9 @@ export function createRegistryService(deps: RegistryDeps) {
           if (change.expectedVersion !== undefined && change.expectedVersion !== before.version) {
             throw new ServiceError('CONFLICT', registryMessages.staleVersion(before.name), { reason: 'stale_version' });
           }
+          if (!transitionAllowed(before.status as ModelStatus, change.status)) {
+            throw new ServiceError('VALIDATION', registryMessages.transitionNotAllowed(before.status, change.status), { reason: 'transition_not_allowed' });
+          }
           const [after] = await tx
             .update(registryModels)
             .set({
@@ -133,6 +171,7 @@ export function createRegistryService(deps: RegistryDeps) {
               statusReason: text(change.reason, change.reason),
               exclusionCategory: change.status === 'excluded' ? change.exclusionCategory! : null,
               lastReview: clock.now().toISOString().slice(0, 10),
+              nextReviewDue: nextReviewDue(clock.now()),
               version: before.version + 1,
               updatedAt: clock.now(),
             })
@@ -160,6 +199,7 @@ export function createRegistryService(deps: RegistryDeps) {
       return afterWrite(
         await db.transaction(async (tx) => {
           const [before] = await tx.select().from(registryProviders).where(eq(registryProviders.id, input.id)).for('update');
+          if (before && sameConnection(before, input)) return before;
           const values = {
             name: input.name ?? before?.name ?? input.id,
             kind: before?.kind ?? kindOfZone[input.zone],
@@ -201,12 +241,25 @@ export function createRegistryService(deps: RegistryDeps) {
       return afterWrite(
         await db.transaction(async (tx) => {
           const [before] = await tx.select().from(registryModels).where(eq(registryModels.id, input.id)).for('update');
-          const status = before ? before.status : (input.status ?? 'candidate');
-          const reason = before?.statusReason ?? text('Neu aufgenommen, noch nicht geprüft.', 'Newly added, not yet reviewed.');
+          const deploymentsBefore = before ? await tx.select().from(registryDeployments).where(eq(registryDeployments.modelId, input.id)) : [];
+          const fallbacksBefore = before ? await tx.select().from(registryFallbacks).where(eq(registryFallbacks.modelId, input.id)) : [];
+          if (before && sameModel(before, deploymentsBefore, fallbacksBefore, input)) return before;
+          // GOV-4: a new revision of a model in use is reviewed again before it is trusted.
+          const newRevision = !!before && !!input.revision && input.revision !== before.revision && ['recommended', 'approved', 'exception_only'].includes(before.status);
           const [after] = before
             ? await tx
                 .update(registryModels)
-                .set({ name: input.name ?? before.name, kind: input.kind, revision: input.revision ?? before.revision, card: input.card ?? before.card, version: before.version + 1, updatedAt: clock.now() })
+                .set({
+                  name: input.name ?? before.name,
+                  kind: input.kind,
+                  revision: input.revision ?? before.revision,
+                  card: input.card ?? before.card,
+                  ...(newRevision
+                    ? { status: 'under_review', statusReason: text(`Neue Revision ${input.revision}: erneute Prüfung nötig.`, `New revision ${input.revision}: needs to be reviewed again.`) }
+                    : {}),
+                  version: before.version + 1,
+                  updatedAt: clock.now(),
+                })
                 .where(eq(registryModels.id, input.id))
                 .returning()
             : await tx
@@ -216,8 +269,10 @@ export function createRegistryService(deps: RegistryDeps) {
                   name: input.name ?? input.id,
                   kind: input.kind,
                   revision: input.revision ?? 'unknown',
-                  status,
-                  statusReason: input.status ? text('Aus der Konfiguration übernommen.', 'Taken from the configuration.') : reason,
+                  status: input.status ?? 'candidate',
+                  statusReason: input.statusReason ?? (input.status ? text('Aus der Konfiguration übernommen.', 'Taken from the configuration.') : text('Neu aufgenommen, noch nicht geprüft.', 'Newly added, not yet reviewed.')),
+                  exclusionCategory: input.exclusionCategory ?? null,
+                  nextReviewDue: input.nextReviewDue ?? null,
                   card: input.card ?? {},
                   origin,
                 })
@@ -238,11 +293,81 @@ export function createRegistryService(deps: RegistryDeps) {
             entityType: 'model',
             entityId: input.id,
             version: after!.version,
-            action: before ? 'model.update' : 'model.create',
+            action: newRevision ? 'model.revision.review' : before ? 'model.update' : 'model.create',
             before: before ?? null,
             after: { ...after, deployments: input.deployments, fallbacks: input.fallbacks },
           });
           return after!;
+        }),
+      );
+    },
+
+    /** Provider-list facts (jurisdiction, residency, AVV, subprocessors, certifications); status only when new. */
+    async upsertProviderFacts(caller: Caller, entry: ProviderFactsInput, origin: 'admin' | 'catalogue' = 'admin') {
+      requirePermission(caller.principal, await orgs.get(), 'provider.manage', await rootId());
+      return afterWrite(
+        await db.transaction(async (tx) => {
+          const [before] = await tx.select().from(registryProviders).where(eq(registryProviders.id, entry.id)).for('update');
+          const values = { name: entry.name, kind: entry.kind, zone: entry.zone, jurisdiction: entry.jurisdiction, facts: entry.facts };
+          if (before && canonicalJson([before.name, before.kind, before.zone, before.jurisdiction, before.facts]) === canonicalJson([values.name, values.kind, values.zone, values.jurisdiction, values.facts])) {
+            return before;
+          }
+          const [after] = before
+            ? await tx.update(registryProviders).set({ ...values, version: before.version + 1, updatedAt: clock.now() }).where(eq(registryProviders.id, entry.id)).returning()
+            : await tx
+                .insert(registryProviders)
+                .values({ id: entry.id, ...values, location: entry.jurisdiction, status: entry.status, statusReason: entry.statusReason, origin, ...(entry.connection ?? {}) })
+                .returning();
+          await recordChange(tx, caller, { entityType: 'provider', entityId: entry.id, version: after!.version, action: before ? 'provider.update' : 'provider.create', before: before ?? null, after });
+          return after!;
+        }),
+      );
+    },
+
+    async setProviderStatus(caller: Caller, providerId: string, change: { status: ModelStatus; reason: string }) {
+      const tree = await orgs.get();
+      if (!can(caller.principal, tree, 'registry.review', tree.roots[0]!.id)) throw new ServiceError('FORBIDDEN', registryMessages.onlyReviewers, { reason: 'not_reviewer' });
+      if (!change.reason.trim()) throw new ServiceError('VALIDATION', registryMessages.reasonRequired, { reason: 'reason_required' });
+      return afterWrite(
+        await db.transaction(async (tx) => {
+          const [before] = await tx.select().from(registryProviders).where(eq(registryProviders.id, providerId)).for('update');
+          if (!before) throw new ServiceError('NOT_FOUND', registryMessages.providerNotFound(providerId));
+          const [after] = await tx
+            .update(registryProviders)
+            .set({ status: change.status, statusReason: text(change.reason, change.reason), version: before.version + 1, updatedAt: clock.now() })
+            .where(eq(registryProviders.id, providerId))
+            .returning();
+          await recordChange(tx, caller, {
+            entityType: 'provider',
+            entityId: providerId,
+            version: after!.version,
+            action: 'provider.status.change',
+            reason: change.reason,
+            before: { status: before.status, statusReason: before.statusReason },
+            after: { status: after!.status, statusReason: after!.statusReason },
+          });
+          return after!;
+        }),
+      );
+    },
+
+    /** The published prioritisation's weights: set by the federal (root) organisation, versioned and audited. */
+    async setWeights(caller: Caller, weights: Weights, reason: string) {
+      const tree = await orgs.get();
+      const root = tree.roots[0]!.id;
+      requirePermission(caller.principal, tree, 'registry.weights', root);
+      if (!reason.trim()) throw new ServiceError('VALIDATION', registryMessages.reasonRequired, { reason: 'reason_required' });
+      const checked = weightsSchema.parse(weights);
+      return afterWrite(
+        await db.transaction(async (tx) => {
+          const [before] = await tx.select().from(registryWeights).where(eq(registryWeights.orgId, root)).for('update');
+          const version = (before?.version ?? 0) + 1;
+          await tx
+            .insert(registryWeights)
+            .values({ orgId: root, weights: checked, version, updatedAt: clock.now() })
+            .onConflictDoUpdate({ target: registryWeights.orgId, set: { weights: checked, version, updatedAt: clock.now() } });
+          await recordChange(tx, caller, { entityType: 'weights', entityId: 'scoring', version, action: 'registry.weights.set', reason, before: before?.weights ?? defaultWeights, after: checked });
+          return { weights: checked, version };
         }),
       );
     },
@@ -280,14 +405,6 @@ export function createRegistryService(deps: RegistryDeps) {
           return removed;
         }),
       );
-    },
-
-    async history(entityType: string, entityId: string) {
-      return db
-        .select()
-        .from(registryHistory)
-        .where(and(eq(registryHistory.entityType, entityType), eq(registryHistory.entityId, entityId)))
-        .orderBy(desc(registryHistory.seq));
     },
 
     /**
@@ -351,50 +468,6 @@ export function createRegistryService(deps: RegistryDeps) {
       return warnings;
     },
 
-    /** Models with their registry status, and — for an organisation — the effective status there. */
-    async listModels(orgId?: string) {
-      const [snapshot, tree] = await Promise.all([store.get(), orgs.get()]);
-      const lineage = orgId ? tree.lineage(orgId) : [];
-      return [...snapshot.models.values()]
-        .map((model) => {
-          const effective = orgId ? snapshot.effective(model.id, lineage) : undefined;
-          return {
-            id: model.id,
-            name: model.name,
-            kind: model.kind,
-            revision: model.revision,
-            status: model.status,
-            statusReason: model.statusReason,
-            effectiveStatus: effective?.status ?? model.status,
-            restrictions: effective?.restrictions ?? [],
-            providers: model.deployments.map((deployment) => ({
-              id: deployment.providerId,
-              upstreamModel: deployment.upstreamModel,
-              connected: !!snapshot.providers.get(deployment.providerId)?.adapter,
-              zone: snapshot.providers.get(deployment.providerId)?.zone ?? null,
-            })),
-          };
-        })
-        .sort((a, b) => a.id.localeCompare(b.id));
-    },
-
-    /** Providers without their secrets (only whether a key is set). */
-    async listProviders() {
-      const rows = await db.select().from(registryProviders);
-      return rows
-        .map(({ apiKeyCiphertext, ...row }) => ({ ...row, hasApiKey: !!apiKeyCiphertext || !!row.apiKeyEnv }))
-        .sort((a, b) => a.id.localeCompare(b.id));
-    },
-
-    async getProviderRow(id: string) {
-      const [row] = await db.select().from(registryProviders).where(eq(registryProviders.id, id));
-      return row;
-    },
-
-    async listRules(orgIds: string[]) {
-      const rows = await db.select().from(registryOrgRules);
-      return rows.filter((row) => orgIds.includes(row.orgId));
-    },
   };
 }
 

@@ -19,6 +19,9 @@ import { createOidcService } from '../identity/oidc-service.js';
 import { bootstrapIdentity } from '../identity/bootstrap.js';
 import { createRegistryStore } from '../registry/registry-store.js';
 import { createRegistryService } from '../registry/registry-service.js';
+import { createRegistryQueries } from '../registry/registry-queries.js';
+import { createRegistryTransfer } from '../registry/registry-transfer.js';
+import { loadCatalogue } from '../registry/catalogue.js';
 import { adapterFactories, createAdapterCache } from '../gateway/adapters.js';
 import { CircuitBreaker } from '../gateway/circuit-breaker.js';
 import { createGatewayMetrics } from '../gateway/gateway-metrics.js';
@@ -71,7 +74,10 @@ export async function createServices(config: Config, options: ComposeOptions = {
   const registryStore = createRegistryStore(database, secrets, orgTree, options.env);
   await registryStore.start();
   const registry = createRegistryService({ database, clock, audit, secrets, orgs: orgTree, store: registryStore, knownAdapters: () => Object.keys(adapterFactories) });
-  await ensureLocalProvider(registry, config);
+  const registryQueries = createRegistryQueries({ database, store: registryStore, orgs: orgTree, clock });
+  await ensureLocalProvider(registry, registryQueries, config);
+  const registryTransfer = createRegistryTransfer({ database, service: registry, queries: registryQueries });
+  if (config.seed_catalogue) await registryTransfer.seedCatalogue(systemCaller('catalogue'), loadCatalogue());
   const declarationWarnings = await registry.importDeclarations(systemCaller('config-import'), config, options.env);
   for (const warning of declarationWarnings) logger.warn(warning.en);
 
@@ -111,6 +117,8 @@ export async function createServices(config: Config, options: ComposeOptions = {
     oidc,
     bootstrap,
     registry,
+    registryQueries,
+    registryTransfer,
     limits,
     recorder,
     gateway,

@@ -11,9 +11,9 @@ import { cliCaller } from '../../src/cli/admin-commands.js';
 import type { Role } from '../../src/identity/roles.js';
 import { createTestDatabase } from './test-database.js';
 
-export const ADMIN_EMAIL = 'admin@test.example';
-export const ADMIN_PASSWORD = 'correct horse battery staple';
-export const TEST_SECRET_KEY = Buffer.alloc(32, 7).toString('base64');
+import { ADMIN_EMAIL, ADMIN_PASSWORD, TEST_SECRET_KEY } from './test-constants.js';
+
+export { ADMIN_EMAIL, ADMIN_PASSWORD, TEST_SECRET_KEY };
 
 export type TestContext = {
   services: Services;

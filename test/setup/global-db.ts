@@ -4,7 +4,17 @@ import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../src/db/connection.js';
-import { runMigrations } from '../../src/db/migrate.js';
+import { loadConfig } from '../../src/core/config.js';
+import type { Database } from '../../src/db/connection.js';
+import { createServices } from '../../src/server/compose.js';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, TEST_SECRET_KEY } from '../helpers/test-constants.js';
+
+/** Migrations, the first admin and the shipped catalogue, once: what every test database starts from. */
+async function prepareTemplate(database: Database, dataDir: string): Promise<void> {
+  const config = loadConfig({}, { data_dir: dataDir, admin_email: ADMIN_EMAIL, admin_password: ADMIN_PASSWORD, secret_key: TEST_SECRET_KEY, log_level: 'silent' });
+  const services = await createServices(config, { database });
+  await services.close();
+}
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -27,8 +37,10 @@ export default async function setup(project: TestProject) {
     const url = new URL(databaseUrl);
     url.pathname = `/${template}`;
     const database = await openDatabase({ databaseUrl: url.href, poolSize: 2 });
-    await runMigrations(database);
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'leitplanke-template-'));
+    await prepareTemplate(database, dataDir);
     await database.close();
+    rmSync(dataDir, { recursive: true, force: true });
     project.provide('pgTemplate', template);
     project.provide('pgliteDump', '');
     return async () => {
@@ -38,7 +50,7 @@ export default async function setup(project: TestProject) {
   }
   const dir = mkdtempSync(path.join(os.tmpdir(), 'leitplanke-test-'));
   const database = await openDatabase({ memory: true });
-  await runMigrations(database);
+  await prepareTemplate(database, dir);
   const dump = await database.pglite!.dumpDataDir('none');
   await database.close();
   const file = path.join(dir, 'migrated.tar');
