@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../core/clock.js';
 import { RequestLedger } from './attribution.js';
-import { dcgmBody, type DcgmValues } from './fixtures/dcgm-fixture.js';
+import { dcgmBody, type DcgmValues } from './fixtures/test-dcgm.js';
 import { createPowerSampler, dcgmPowerUsage } from './prometheus-power.js';
 
 /** A real local exporter: serves whatever page the test sets, like dcgm-exporter's /metrics. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dcgmBody } from './fixtures/dcgm-fixture.js';
+import { dcgmBody } from './fixtures/test-dcgm.js';
 import { parseExposition } from './prometheus-text.js';
 
 describe('Prometheus text exposition parser', () => {
