@@ -47,7 +47,8 @@ describe('adversarial input', () => {
         detect(unicode);
         detect(ascii);
       }),
-      { numRuns: 500 },
+      // Found by this property once: capitals without a lower case sent the name classifier into a loop.
+      { numRuns: 500, examples: [['S\u2D7F\u302A', 'ANNA']] },
     );
   });
 

@@ -18,8 +18,10 @@ const streetPrefix =
   /(?:\b(?:Am|Im|An der|An den|Auf der|Auf dem|Auf den|In der|In den|Unter den|Zum|Zur|Hinter der|Hinter dem|Vor dem|Bei der|Bei den|Alte[rs]?|Neue[rs]?|Große[rs]?|Kleine[rs]?|Obere[rs]?|Untere[rs]?|Hohe[rs]?|Lange[rs]?)|\p{Lu}[\p{L}-]{1,30}(?:er|sche[rs]?)) $/u;
 const placePrefix = /\b(?:Am|Im|An der|An den|Auf der|Auf dem|Auf den|In der|In den|Unter den|Zum|Zur|Hinter der|Hinter dem|Vor dem) $/u;
 const englishStreet =
-  /(?<![\p{L}\d])[1-9]\d{0,4}[A-Za-z]? (?:\p{Lu}[\p{L}'-]+ ){1,3}(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane|Drive|Way|Close|Court|Place|Square|Terrace|Crescent|Gardens|Boulevard|Blvd\.?)(?![\p{L}])/gu;
-const placeStart = /(?<![\p{L}\d.,/:])(\d{4,5}) (\p{Lu}[\p{L}'-]{1,40})/gu;
+  /(?<![A-Za-z\d])[1-9]\d{0,4}[A-Za-z]? (?:[A-Z][A-Za-z'-]+ ){1,3}(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane|Drive|Way|Close|Court|Place|Square|Terrace|Crescent|Gardens|Boulevard|Blvd\.?)(?![A-Za-z])/g;
+// Postcodes are found without Unicode mode (fast over long texts), the place name after them with it.
+const placeStart = /(?<![A-Za-zÀ-ÿ\d.,/:])\d{4,5} (?=[A-ZÀ-Þ])/g;
+const placeName = /\p{Lu}[\p{L}'-]{1,40}/uy;
 const countryPrefix = /(?<![\p{L}\d])(?:D|DE|A|AT|CH|FL)-$/u;
 const placeContinuation =
   /(?: (?:am|an der|an den|im|in der|ob der|bei|vor der|v\. ?d\.|a\. ?d\.|i\.|a\.) ?\p{Lu}[\p{L}'.-]*| ?\(\p{Lu}[\p{L} .'-]{1,25}\)| ?\/ ?\p{Lu}[\p{L}'-]*)?/uy;
@@ -79,13 +81,15 @@ function streets(input: string, parts: Part[]): void {
 
 function places(input: string, parts: Part[]): void {
   eachMatch(input, placeStart, (match) => {
-    const [, code, city] = match as unknown as [string, string, string];
+    const code = match[0].slice(0, -1);
+    placeName.lastIndex = match.index + match[0].length;
+    const city = placeName.exec(input)?.[0];
     const value = Number(code);
-    if (code.length === 5 ? value < 1001 : value < 1000) return;
+    if (city === undefined || (code.length === 5 ? value < 1001 : value < 1000)) return;
     const country = countryPrefix.exec(input.slice(Math.max(0, match.index - 4), match.index));
     if (input[match.index - 1] === '-' && !country) return;
     const start = match.index - (country?.[0].length ?? 0);
-    let end = match.index + match[0].length;
+    let end = placeName.lastIndex;
     if (germanCityPrefixes.has(city)) {
       const second = /^ \p{Lu}[\p{L}'-]+/u.exec(input.slice(end, end + 40));
       if (second) end += second[0].length;

@@ -41,6 +41,8 @@ function shouting(text: string): boolean {
 
 function classifyShouted(text: string): Kind {
   const titled = text.split('-').map((part) => part.charAt(0) + part.slice(1).toLowerCase()).join('-');
+  // Scripts without lower case stay "shouting" after title-casing: they are no names from the lexicons.
+  if (shouting(titled)) return 'C';
   const kind = classify(titled);
   return kind === 'F' || kind === 'S' || kind === 'B' ? kind : 'C';
 }

@@ -3,7 +3,8 @@ import { eachMatch, precededBy } from '../context.js';
 import { finding, type Finding, type Recogniser } from '../entity.js';
 
 // Digits with spaces, slashes, hyphens and brackets; dots are left out because they make dates and amounts.
-const candidate = /(?<![\p{L}\d+,./-])(?:\+|\(\+?)?\d[\d ()/-]{3,24}\d(?!\d|[.,]\d|\/\d)/gu;
+// No Unicode mode: this scan visits every digit of a text, and Latin letters suffice around phone numbers.
+const candidate = /(?<![A-Za-zÀ-ÿ\d+,./-])(?:\+|\(\+?)?\d[\d ()/-]{3,24}\d(?!\d|[.,]\d|\/\d)/g;
 const phoneContext =
   /(?:\b(?:Tel|Telefon|Telefonnummer|Tel\.-Nr|Fon|Phone|Fax|Telefax|Mobil|Mobile|Handy|Handynummer|Rufnummer|Durchwahl|Cell|Mob|WhatsApp|Signal|erreichbar|anrufen|call|ring|reach)\b|☎|📞)[^\n\d]{0,20}$/iu;
 const otherNumberContext =
