@@ -244,6 +244,28 @@ CREATE TABLE "usage_records" (
 	"retain_until" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "jobs" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"type" text NOT NULL,
+	"org_id" uuid NOT NULL,
+	"created_by" text NOT NULL,
+	"payload" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"status" text DEFAULT 'queued' NOT NULL,
+	"progress_done" integer DEFAULT 0 NOT NULL,
+	"progress_total" integer,
+	"progress_message" text,
+	"checkpoint" jsonb,
+	"result" jsonb,
+	"error" text,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"run_after" timestamp with time zone DEFAULT now() NOT NULL,
+	"locked_by" text,
+	"locked_until" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"started_at" timestamp with time zone,
+	"finished_at" timestamp with time zone
+);
+--> statement-breakpoint
 ALTER TABLE "api_keys" ADD CONSTRAINT "api_keys_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "api_keys" ADD CONSTRAINT "api_keys_created_by_user_id_users_id_fk" FOREIGN KEY ("created_by_user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -270,4 +292,6 @@ CREATE INDEX "registry_models_status_idx" ON "registry_models" USING btree ("sta
 CREATE INDEX "registry_org_rules_org_idx" ON "registry_org_rules" USING btree ("org_id");--> statement-breakpoint
 CREATE INDEX "usage_org_time_idx" ON "usage_records" USING btree ("org_id","occurred_at");--> statement-breakpoint
 CREATE INDEX "usage_user_time_idx" ON "usage_records" USING btree ("user_id","occurred_at");--> statement-breakpoint
-CREATE INDEX "usage_model_time_idx" ON "usage_records" USING btree ("model_id","occurred_at");
+CREATE INDEX "usage_model_time_idx" ON "usage_records" USING btree ("model_id","occurred_at");--> statement-breakpoint
+CREATE INDEX "jobs_claim_idx" ON "jobs" USING btree ("status","run_after");--> statement-breakpoint
+CREATE INDEX "jobs_org_idx" ON "jobs" USING btree ("org_id","created_at");

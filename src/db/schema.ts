@@ -5,3 +5,4 @@ export * from '../audit/schema.js';
 export * from '../ratelimit/schema.js';
 export * from '../registry/schema.js';
 export * from '../gateway/schema.js';
+export * from '../jobs/schema.js';

@@ -13,6 +13,7 @@ import { packageVersion, webDistDir } from '../core/paths.js';
 import { auditRoutes } from '../audit/routes.js';
 import { identityRoutes } from '../identity/routes.js';
 import { gatewayRoutes } from '../gateway/routes.js';
+import { jobRoutes } from '../jobs/routes.js';
 import type { Services } from './compose.js';
 import { registerRequestContext } from './http-context.js';
 import { opsRoutes } from './ops-routes.js';
@@ -102,6 +103,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   await app.register(identityRoutes, { services });
   await app.register(auditRoutes, { services });
   await app.register(gatewayRoutes, { services });
+  await app.register(jobRoutes, { services });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const hasWeb = existsSync(webDistDir);

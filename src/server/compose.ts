@@ -28,6 +28,7 @@ import { createGatewayMetrics } from '../gateway/gateway-metrics.js';
 import { createGatewayService } from '../gateway/gateway-service.js';
 import { createLimits } from '../gateway/limits.js';
 import { createUsageRecorder } from '../gateway/usage-recorder.js';
+import { createJobQueue } from '../jobs/job-queue.js';
 import { createSimpleEnergyEstimator, type EnergyEstimator } from '../gateway/energy-estimator.js';
 import type { ExceptionChecker, PromptGuard } from '../gateway/pipeline-hooks.js';
 import { systemCaller } from '../identity/principal.js';
@@ -84,6 +85,7 @@ export async function createServices(config: Config, options: ComposeOptions = {
   const limits = createLimits(database, rateLimiter, clock, orgTree, audit);
   await limits.settings.start();
   const recorder = createUsageRecorder(database, logger);
+  const jobs = createJobQueue(database, clock, logger);
   const adapters = createAdapterCache(config.models_dir);
   const gateway = createGatewayService({
     registry: registryStore,
@@ -122,7 +124,9 @@ export async function createServices(config: Config, options: ComposeOptions = {
     limits,
     recorder,
     gateway,
+    jobs,
     async close(): Promise<void> {
+      await jobs.stop();
       await recorder.flush();
       await adapters.close();
       await registryStore.stop();

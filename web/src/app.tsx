@@ -1,4 +1,5 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
+import { navigation } from './navigation';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Layout } from './components/layout';
@@ -8,10 +9,6 @@ import { HomePage } from './pages/home-page';
 import { AccountPage } from './pages/account-page';
 import { NotFoundPage } from './pages/not-found-page';
 
-const OrgsPage = lazy(() => import('./pages/admin/orgs-page'));
-const UsersPage = lazy(() => import('./pages/admin/users-page'));
-const ApiKeysPage = lazy(() => import('./pages/admin/api-keys-page'));
-const AuditPage = lazy(() => import('./pages/admin/audit-page'));
 
 function Loading() {
   const { t } = useTranslation();
@@ -48,10 +45,9 @@ export function App() {
             >
               <Route index element={<HomePage />} />
               <Route path="konto" element={<AccountPage />} />
-              <Route path="verwaltung/organisationen" element={<OrgsPage />} />
-              <Route path="verwaltung/personen" element={<UsersPage />} />
-              <Route path="verwaltung/api-schluessel" element={<ApiKeysPage />} />
-              <Route path="verwaltung/pruefprotokoll" element={<AuditPage />} />
+              {navigation.map(({ path, page: Page }) => (
+                <Route key={path} path={path} element={<Page />} />
+              ))}
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

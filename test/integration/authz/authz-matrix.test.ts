@@ -3,10 +3,11 @@ import { createTestApp, type TestContext } from '../../helpers/test-app.js';
 import { buildFixture, clientFor, principals, type Client, type Fixture } from './fixtures.js';
 import { identityRouteCases } from './identity-routes.js';
 import { gatewayRouteCases } from './gateway-routes.js';
+import { jobRouteCases } from './job-routes.js';
 import type { RouteCase } from './route-case.js';
 
 /** Every module adds its rows here; the test fails when a route exists without a row. */
-const routeCases: RouteCase[] = [...identityRouteCases, ...gatewayRouteCases];
+const routeCases: RouteCase[] = [...identityRouteCases, ...gatewayRouteCases, ...jobRouteCases];
 
 let t: TestContext;
 let fixture: Fixture;
@@ -33,7 +34,7 @@ describe('authorisation matrix', () => {
       for (const spec of principals) {
         const allowed =
           entry.access === 'public' ? true : entry.access === 'authenticated' ? spec.name !== 'anonymous' : entry.access(spec);
-        const expectation = allowed ? 'is let through' : spec.name === 'anonymous' ? 'gets 401' : 'gets 403';
+        const expectation = allowed ? 'is let through' : spec.name === 'anonymous' ? 'gets 401' : `gets ${entry.deniedStatus ?? 403}`;
         it(`${spec.name} ${expectation}`, async () => {
           const prepared = entry.prepare ? await entry.prepare(fixture) : {};
           const [method] = entry.route.split(' ');
@@ -42,7 +43,7 @@ describe('authorisation matrix', () => {
             const ok = entry.expectAllowed ?? [200, 201, 204];
             expect(ok, `${response.statusCode} ${response.body.slice(0, 300)}`).toContain(response.statusCode);
           } else {
-            expect(response.statusCode, response.body.slice(0, 300)).toBe(spec.name === 'anonymous' ? 401 : 403);
+            expect(response.statusCode, response.body.slice(0, 300)).toBe(spec.name === 'anonymous' ? 401 : (entry.deniedStatus ?? 403));
           }
         });
       }

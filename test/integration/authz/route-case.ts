@@ -12,4 +12,6 @@ export type RouteCase = {
   request: (fixture: Fixture, prepared: Record<string, string>) => Omit<InjectOptions, 'method'>;
   /** Statuses that count as "let through" when 2xx is not what a valid call returns. */
   expectAllowed?: number[];
+  /** Status for a principal that may not see the resource; 403 unless existence itself is hidden (404). */
+  deniedStatus?: number;
 };

@@ -3,13 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { setLanguage, type Language } from '../i18n';
 import { useSession } from '../session/session-context';
+import { navigation, sections } from '../navigation';
 
 export function Layout() {
   const { t, i18n } = useTranslation();
   const { session, currentOrg, selectOrg, effectiveRoles, refresh } = useSession();
   const navigate = useNavigate();
-  const isAdmin = effectiveRoles.has('admin');
-  const canSeeAudit = isAdmin || effectiveRoles.has('dpo');
 
   async function logout() {
     await api('/api/auth/logout', { method: 'POST' });
@@ -72,31 +71,22 @@ export function Layout() {
               </NavLink>
             </li>
           </ul>
-          {isAdmin || canSeeAudit ? (
-            <>
-              <h2 className="nav-heading">{t('nav.administration')}</h2>
-              <ul>
-                {isAdmin ? (
-                  <>
-                    <li>
-                      <NavLink to="/verwaltung/organisationen">{t('nav.organisations')}</NavLink>
+          {sections.map((section) => {
+            const entries = navigation.filter((entry) => entry.section === section.id && (!entry.roles || entry.roles.some((role) => effectiveRoles.has(role))));
+            if (entries.length === 0) return null;
+            return (
+              <div key={section.id}>
+                <h2 className="nav-heading">{t(section.labelKey)}</h2>
+                <ul>
+                  {entries.map((entry) => (
+                    <li key={entry.path}>
+                      <NavLink to={`/${entry.path}`}>{t(entry.labelKey)}</NavLink>
                     </li>
-                    <li>
-                      <NavLink to="/verwaltung/personen">{t('nav.users')}</NavLink>
-                    </li>
-                    <li>
-                      <NavLink to="/verwaltung/api-schluessel">{t('nav.apiKeys')}</NavLink>
-                    </li>
-                  </>
-                ) : null}
-                {canSeeAudit ? (
-                  <li>
-                    <NavLink to="/verwaltung/pruefprotokoll">{t('nav.audit')}</NavLink>
-                  </li>
-                ) : null}
-              </ul>
-            </>
-          ) : null}
+                  ))}
+                </ul>
+              </div>
+            );
+          })}
           <ul>
             <li>
               <NavLink to="/konto">{t('nav.account')}</NavLink>

@@ -3,6 +3,14 @@ import { initReactI18next } from 'react-i18next';
 import de from './de.json';
 import en from './en.json';
 
+// Each module brings its texts as <module>.de.json / <module>.en.json ({ "<module>": { … } }).
+const moduleTexts = import.meta.glob<{ default: Record<string, unknown> }>('./*.{de,en}.json', { eager: true });
+function withModules(base: Record<string, unknown>, language: 'de' | 'en'): Record<string, unknown> {
+  const merged = { ...base };
+  for (const [file, texts] of Object.entries(moduleTexts)) if (file.endsWith(`.${language}.json`)) Object.assign(merged, texts.default);
+  return merged;
+}
+
 export type Language = 'de' | 'en';
 
 function initialLanguage(): Language {
@@ -12,7 +20,7 @@ function initialLanguage(): Language {
 }
 
 void i18next.use(initReactI18next).init({
-  resources: { de: { translation: de }, en: { translation: en } },
+  resources: { de: { translation: withModules(de, 'de') }, en: { translation: withModules(en, 'en') } },
   lng: initialLanguage(),
   fallbackLng: 'de',
   interpolation: { escapeValue: false },
