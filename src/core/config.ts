@@ -83,6 +83,10 @@ export const configSchema = z.object({
   seed_catalogue: boolean.default(true),
   /** Country of the organisation's own servers (electricity mix for energy figures). */
   location: z.string().length(2).toUpperCase().default('DE'),
+  /** Power usage effectiveness of the own servers' room (energy figures); unset: the methodology's default. */
+  own_pue: z.coerce.number().min(1).max(3).optional(),
+  /** On-site water use (l/kWh) of the own servers' cooling; unset: not counted. */
+  own_wue: z.coerce.number().min(0).max(10).optional(),
   oidc: oidcSection.optional(),
   providers: z.array(providerDeclaration).default([]),
   models: z.array(modelDeclaration).default([]),

@@ -5,8 +5,17 @@ import type { CachedSnapshot } from '../db/cached-snapshot.js';
 import type { OrgTree } from '../identity/org-directory.js';
 import { modelCardSchema, type ModelCard } from './model-card.js';
 import type { RegistryStore } from './registry-store.js';
+import { energyPer1000OutputTokensWh } from '../energy/estimate.js';
+import { methodology } from '../energy/methodology.js';
 import { buildScoringContext, defaultWeights, scoreModel, weightsSchema, type ModelEvaluation, type ModelScore, type Weights } from './scoring.js';
 import { registryHistory, registryModels, registryOrgRules, registryProviders, registryWeights } from './schema.js';
+
+/** Cards without a published energy figure get the energy module's estimate (ENERGY-1, GOV-5). */
+function withEnergy(card: ModelCard): ModelCard {
+  if (card.energy) return card;
+  const whPer1kOutputTokens = energyPer1000OutputTokensWh(card);
+  return whPer1kOutputTokens ? { ...card, energy: { whPer1kOutputTokens, method: 'estimated', source: methodology.sources[0]!.url } } : card;
+}
 
 /** Where evaluation results for the scoring come from (the evaluation module). */
 export interface EvaluationResults {
@@ -30,7 +39,7 @@ export function createRegistryQueries(deps: RegistryQueryDeps) {
     const rows = await db.select().from(registryModels);
     return rows.map((row) => {
       const parsed = modelCardSchema.safeParse({ ...row.card, id: row.id, status: row.status, statusReason: row.statusReason, exclusionCategory: row.exclusionCategory, lastReview: row.lastReview, nextReviewDue: row.nextReviewDue ?? '2099-12-31' });
-      return { row, card: parsed.success ? parsed.data : undefined };
+      return { row, card: parsed.success ? withEnergy(parsed.data) : undefined };
     });
   }
 

@@ -29,7 +29,8 @@ import { createGatewayService } from '../gateway/gateway-service.js';
 import { createLimits } from '../gateway/limits.js';
 import { createUsageRecorder } from '../gateway/usage-recorder.js';
 import { createJobQueue } from '../jobs/job-queue.js';
-import { createSimpleEnergyEstimator, type EnergyEstimator } from '../gateway/energy-estimator.js';
+import type { EnergyEstimator } from '../gateway/energy-estimator.js';
+import { createRequestEnergyEstimator } from '../energy/request-estimator.js';
 import type { ExceptionChecker, PromptGuard } from '../gateway/pipeline-hooks.js';
 import { systemCaller } from '../identity/principal.js';
 import { ensureLocalProvider } from '../registry/local-provider.js';
@@ -94,7 +95,7 @@ export async function createServices(config: Config, options: ComposeOptions = {
     recorder,
     adapters,
     breaker: new CircuitBreaker(clock),
-    energy: options.energy ?? createSimpleEnergyEstimator(),
+    energy: options.energy ?? createRequestEnergyEstimator({ ownPue: config.own_pue, ownWue: config.own_wue }),
     metrics: createGatewayMetrics(metrics),
     clock,
     logger,
