@@ -43,13 +43,15 @@ const megabytes = Buffer.byteLength(text) / (1024 * 1024);
 const prompts: string[] = [];
 for (let offset = 0; prompts.length < 2000; offset += 2048) prompts.push(text.slice(offset % (text.length - 2048), (offset % (text.length - 2048)) + 2048));
 for (const prompt of prompts.slice(0, 200)) createPseudonymiser().apply(prompt);
-const latencies = prompts.map((prompt) => {
+const timed = (prompt: string) => {
   const started = performance.now();
   createPseudonymiser().apply(prompt);
   return performance.now() - started;
-});
-latencies.sort((a, b) => a - b);
-const percentile = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
+};
+const latencies = prompts.map(timed).sort((a, b) => a - b);
+// Each prompt's fastest of five runs: the work itself, without garbage-collection pauses and other processes.
+const intrinsic = prompts.map((prompt) => Math.min(...Array.from({ length: 5 }, () => timed(prompt)))).sort((a, b) => a - b);
+const percentile = (p: number, sorted = latencies) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 
 detect(text.slice(0, 200_000));
@@ -74,3 +76,4 @@ console.log(`| throughput of detect(), wall clock (best of 5) | ${(megabytes / M
 console.log(`| throughput of detect(), CPU time (best of 5) | ${(megabytes / Math.min(...cpu)).toFixed(1)} MB/s |`);
 console.log(`| detect + pseudonymise, 2 KB prompt, p50 | ${percentile(50).toFixed(2)} ms |`);
 console.log(`| detect + pseudonymise, 2 KB prompt, p99 | ${percentile(99).toFixed(2)} ms |`);
+console.log(`| same, each prompt's best of 5 runs, p50 / p99 | ${percentile(50, intrinsic).toFixed(2)} / ${percentile(99, intrinsic).toFixed(2)} ms |`);

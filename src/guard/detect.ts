@@ -45,12 +45,16 @@ function outranks(a: Finding, b: Finding): boolean {
 
 /** Keeps a non-overlapping subset: within each cluster of overlapping findings, higher priority wins first. */
 export function resolveOverlaps(findings: Finding[]): Finding[] {
-  const sorted = [...findings].sort((a, b) => a.start - b.start || b.end - a.end);
+  const sorted = findings.slice().sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: Finding[] = [];
   for (let i = 0; i < sorted.length; ) {
     let clusterEnd = sorted[i]!.end;
     let j = i + 1;
     while (j < sorted.length && sorted[j]!.start < clusterEnd) clusterEnd = Math.max(clusterEnd, sorted[j++]!.end);
+    if (j === i + 1) {
+      kept.push(sorted[i++]!);
+      continue;
+    }
     const cluster = sorted.slice(i, j).sort((a, b) => (outranks(a, b) ? -1 : outranks(b, a) ? 1 : 0));
     const chosen: Finding[] = [];
     for (const candidate of cluster) {

@@ -95,8 +95,7 @@ function triggered(input: string, start: number): boolean {
 
 /** Decides whether tokens [from, to) of a run name a person, and how sure that is. */
 function judge(span: Token[], trigger: boolean): number {
-  const names = span.filter((token) => token.kind !== 'I');
-  if (names.length === 0) return 0;
+  if (span.every((token) => token.kind === 'I')) return 0;
   if (trigger) return 0.9;
   const [head, second] = [span[0]!, span[1]];
   if (head.kind === 'U' && span.length > 2) return 0;
@@ -177,9 +176,10 @@ function findInRun(input: string, run: Token[], findings: Finding[]): void {
     // Without a trigger a name starts at a first name ("i. A. Melanie Krämer"), else at an initial or an
     // unknown word before a surname ("J. Schmidt", "Jannis Schmidt").
     if (!trigger) {
-      const firstName = run.slice(i, end).findIndex(isFirst);
-      if (firstName > 0) {
-        from = i + firstName;
+      let firstName = i;
+      while (firstName < end && !isFirst(run[firstName]!)) firstName++;
+      if (firstName > i && firstName < end) {
+        from = firstName;
         trigger = triggered(input, run[from]!.start);
       }
     }
