@@ -24,6 +24,12 @@ describe('person recogniser', () => {
     expect(people('Die SPD und der WOLF im MAI')).toEqual([]);
   });
 
+  it('reads possessives without taking ordinary plurals for them', () => {
+    expect(people("Priya's new number")).toEqual(['Priya']);
+    expect(people('Annas Antrag und Schmidts Rede')).toEqual(['Annas', 'Schmidts']);
+    expect(people('Das Grün der Parks soll bleiben.')).toEqual([]);
+  });
+
   it('finds later mentions of a name found once', () => {
     expect(people('Frau Zwengel kam spät. Zwengel sagte, der Bus sei ausgefallen.')).toEqual(['Zwengel', 'Zwengel']);
   });

@@ -31,6 +31,11 @@ function classifyWord(word: string): Kind {
   if (last) return 'S';
   if (personRoles.has(word)) return 'R';
   if (institutions.has(word) || germanNouns.has(word) || (!looksLikeForeignSurname(word) && nounEnding.test(word.toLowerCase()))) return 'C';
+  // German genitive of a name: "Annas Antrag", "Schmidts Rede".
+  if (word.endsWith('s') && word.length > 4 && !ambiguousNames.has(word.slice(0, -1))) {
+    const stem = classifyWord(word.slice(0, -1));
+    if (stem === 'F' || stem === 'S' || stem === 'B') return stem;
+  }
   return 'U';
 }
 
@@ -145,7 +150,9 @@ function runs(input: string, index: TextIndex): Token[][] {
     const wordEnd = words[w + 1]!;
     if (wordEnd - start > 60 || !(charFlags(input.charCodeAt(start)) & upperFlag)) continue;
     const initial = wordEnd - start === 1 && initialAt(input, start, wordEnd);
-    const end = initial ? wordEnd + 1 : wordEnd;
+    // An English possessive is not part of the name: "Priya's number".
+    const possessive = wordEnd - start > 3 && input[wordEnd - 1] === 's' && (input[wordEnd - 2] === "'" || input[wordEnd - 2] === '’');
+    const end = initial ? wordEnd + 1 : possessive ? wordEnd - 2 : wordEnd;
     const text = input.slice(start, end);
     const kind = classify(text);
     // Common words only end a run; an institution is kept so the name before it can be dropped.
