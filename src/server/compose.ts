@@ -21,6 +21,8 @@ import { createRegistryStore } from '../registry/registry-store.js';
 import { createRegistryService } from '../registry/registry-service.js';
 import { createRegistryQueries } from '../registry/registry-queries.js';
 import { createRegistryTransfer } from '../registry/registry-transfer.js';
+import { createRegistryRules } from '../registry/registry-rules.js';
+import { importDeclarations } from '../registry/registry-declarations.js';
 import { loadCatalogue } from '../registry/catalogue.js';
 import { adapterFactories, createAdapterCache } from '../gateway/adapters.js';
 import { CircuitBreaker } from '../gateway/circuit-breaker.js';
@@ -80,7 +82,8 @@ export async function createServices(config: Config, options: ComposeOptions = {
   await ensureLocalProvider(registry, registryQueries, config);
   const registryTransfer = createRegistryTransfer({ database, service: registry, queries: registryQueries });
   if (config.seed_catalogue) await registryTransfer.seedCatalogue(systemCaller('catalogue'), loadCatalogue());
-  const declarationWarnings = await registry.importDeclarations(systemCaller('config-import'), config, options.env);
+  const registryRules = createRegistryRules({ database, clock, audit, orgs: orgTree, store: registryStore });
+  const declarationWarnings = await importDeclarations(registry, systemCaller('config-import'), config, options.env);
   for (const warning of declarationWarnings) logger.warn(warning.en);
 
   const limits = createLimits(database, rateLimiter, clock, orgTree, audit);
@@ -122,6 +125,7 @@ export async function createServices(config: Config, options: ComposeOptions = {
     registry,
     registryQueries,
     registryTransfer,
+    registryRules,
     limits,
     recorder,
     gateway,

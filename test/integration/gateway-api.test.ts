@@ -129,7 +129,7 @@ describe('OpenAI-compatible API with the official openai SDK', () => {
     const state = await makeOrg(f.services, 'lv-fed', root.id);
     const local = await makeOrg(f.services, 'kv-fed', state.id);
     const sibling = await makeOrg(f.services, 'lv-fed-2', root.id);
-    await f.services.registry.addOrgRule(reviewer, state.id, { targetType: 'model', targetId: 'eurollm-test', effect: 'exclude', reason: 'Landesvorstand: nur lokale Modelle' });
+    await f.services.registryRules.addOrgRule(reviewer, state.id, { targetType: 'model', targetId: 'eurollm-test', effect: 'exclude', reason: 'Landesvorstand: nur lokale Modelle' });
     const localKey = (await makeApiKey(f.services, local.id, 'staff')).key;
     const siblingKey = (await makeApiKey(f.services, sibling.id, 'staff')).key;
     const refused = await f.client(localKey).chat.completions.create({ model: 'eurollm-test', messages: [{ role: 'user', content: 'x' }] }).catch((caught: unknown) => caught);
@@ -142,7 +142,7 @@ describe('OpenAI-compatible API with the official openai SDK', () => {
   it('lets an organisation restrict a model to roles', async () => {
     const root = (await f.services.orgs.root())!;
     const org = await makeOrg(f.services, 'roles-only', root.id);
-    await f.services.registry.addOrgRule(reviewer, org.id, { targetType: 'model', targetId: 'eurollm-test', effect: 'restrict_roles', roles: ['staff'], reason: 'nur Hauptamtliche' });
+    await f.services.registryRules.addOrgRule(reviewer, org.id, { targetType: 'model', targetId: 'eurollm-test', effect: 'restrict_roles', roles: ['staff'], reason: 'nur Hauptamtliche' });
     const member = (await makeApiKey(f.services, org.id, 'member')).key;
     const staff = (await makeApiKey(f.services, org.id, 'staff')).key;
     expect(((await f.client(member).chat.completions.create({ model: 'eurollm-test', messages: [{ role: 'user', content: 'x' }] }).catch((e: unknown) => e)) as APIError).code).toBe('model_restricted_roles');
