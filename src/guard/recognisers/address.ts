@@ -1,6 +1,7 @@
 import { eachMatch, precededBy } from '../context.js';
 import { finding, type Finding, type Recogniser } from '../entity.js';
 import { cities, germanNouns, stopwords } from '../vocabulary.js';
+import { charFlags, letterFlag, upperFlag } from '../words.js';
 
 type Part = { kind: 'street' | 'place' | 'postbox'; start: number; end: number; score: number; needsSupport: boolean };
 
@@ -47,16 +48,17 @@ function suffixOf(word: string): 'strong' | 'weak' | undefined {
 function streets(input: string, parts: Part[]): void {
   eachMatch(input, numberAfterWord, (match) => {
     const digit = match.index;
+    const wordEnd = input[digit - 1] === ' ' ? digit - 1 : digit;
+    let start = wordEnd;
+    while (start > 0 && wordEnd - start < 60 && (charFlags(input.charCodeAt(start - 1)) & letterFlag || input[start - 1] === '.' || input[start - 1] === '-')) start--;
+    while (input[start] === '-' || input[start] === '.') start++;
+    if (!(charFlags(input.charCodeAt(start)) & upperFlag)) return;
+    const word = input.slice(start, wordEnd);
+    const strength = suffixOf(word);
+    if (strength === undefined && !placePrefix.test(input.slice(Math.max(0, start - 12), start))) return;
     houseNumber.lastIndex = digit;
     const number = houseNumber.exec(input);
     if (!number || /^(?:19|20)\d\d$/.test(number[1]!) || countsSomething(input, houseNumber.lastIndex)) return;
-    const wordEnd = input[digit - 1] === ' ' ? digit - 1 : digit;
-    let start = wordEnd;
-    while (start > 0 && wordEnd - start < 60 && /[\p{L}.-]/u.test(input[start - 1]!)) start--;
-    while (input[start] === '-' || input[start] === '.') start++;
-    const word = input.slice(start, wordEnd);
-    if (!/^\p{Lu}/u.test(word)) return;
-    const strength = suffixOf(word);
     const before = input.slice(Math.max(0, start - 40), start);
     if (strength === undefined) {
       // "Am Lustgarten 1", "Unter den Linden 77": no suffix, so only with a place word and later support.

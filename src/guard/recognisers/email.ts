@@ -16,7 +16,7 @@ function isDomainChar(code: number, char: string): boolean {
 
 const domainShape = /^[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,62}\.)+\p{L}{2,24}$/u;
 // Addresses written against spam harvesters: "anna (at) example (dot) de", "anna[at]example.de".
-const obfuscatedAt = /\s?[([{]\s?(?:at|ät|AT)\s?[)\]}]\s?/g;
+const obfuscatedAt = /[([{] ?(?:at|ät|AT) ?[)\]}]/g;
 const obfuscatedDomain = /(?:[\p{L}\p{N}-]{1,63}(?:\.|\s?[([{]\s?(?:dot|punkt|DOT)\s?[)\]}]\s?))+\p{L}{2,24}(?![\p{L}\p{N}])/uy;
 
 function localPartStart(input: string, at: number): number {
@@ -45,10 +45,11 @@ export const emailRecogniser: Recogniser = {
     }
     obfuscatedAt.lastIndex = 0;
     for (let marker = obfuscatedAt.exec(input); marker !== null; marker = obfuscatedAt.exec(input)) {
-      const start = localPartStart(input, marker.index);
-      obfuscatedDomain.lastIndex = marker.index + marker[0].length;
+      const before = input[marker.index - 1] === ' ' ? marker.index - 1 : marker.index;
+      const start = localPartStart(input, before);
+      obfuscatedDomain.lastIndex = marker.index + marker[0].length + (input[marker.index + marker[0].length] === ' ' ? 1 : 0);
       const domain = obfuscatedDomain.exec(input);
-      if (start === marker.index || !domain) continue;
+      if (start === before || !domain) continue;
       findings.push(finding('email', input, start, obfuscatedDomain.lastIndex, 0.9));
     }
     return findings;

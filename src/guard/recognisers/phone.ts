@@ -39,10 +39,10 @@ export const phoneRecogniser: Recogniser = {
     eachMatch(input, candidate, (match) => {
       let raw = match[0];
       const start = match.index;
-      const context = precededBy(input, start, phoneContext);
-      if (!context && precededBy(input, start, otherNumberContext, 30)) return;
-      if (looksLikeDateOrRange(raw)) return;
       const leading = raw[0] === '+' || raw[0] === '(' || raw[0] === '0';
+      if (looksLikeDateOrRange(raw)) return;
+      const context = precededBy(input, start, phoneContext);
+      if (!context && (!leading || precededBy(input, start, otherNumberContext, 30))) return;
       // A candidate can swallow a following number ("0171 1234567 2 Stück"): drop trailing groups until it validates.
       for (let attempt = 0; attempt < 3; attempt++) {
         const digitCount = raw.replace(/\D/g, '').length;
