@@ -1,6 +1,5 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Clock } from '../core/clock.js';
-import type { Config } from '../core/config.js';
 import type { SecretBox } from '../core/crypto.js';
 import { ServiceError } from '../core/errors.js';
 import { text, type Text } from '../core/l10n.js';
@@ -11,14 +10,12 @@ import type { AuditEmitter } from '../audit/audit-service.js';
 import type { OrgTree } from '../identity/org-directory.js';
 import type { Caller } from '../identity/org-service.js';
 import { can, requirePermission } from '../identity/principal.js';
-import { identityMessages } from '../identity/messages.js';
 import type { ExclusionCategory, ModelStatus } from './model-card.js';
 import { registryMessages } from './messages.js';
 import type { RegistryStore } from './registry-store.js';
 import { recordRegistryChange, type RegistryChange } from './registry-history.js';
-import { registryDeployments, registryFallbacks, registryModels, registryOrgRules, registryProviders, registryWeights } from './schema.js';
+import { registryDeployments, registryFallbacks, registryModels, registryProviders, registryWeights } from './schema.js';
 import { defaultWeights, weightsSchema, type Weights } from './scoring.js';
-import type { RuleEffect } from './registry-snapshot.js';
 
 export type RegistryDeps = {
   database: Database;
