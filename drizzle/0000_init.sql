@@ -266,6 +266,53 @@ CREATE TABLE "jobs" (
 	"finished_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "workspace_assistants" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"org_id" uuid NOT NULL,
+	"starter_key" text,
+	"name" text NOT NULL,
+	"description" text DEFAULT '' NOT NULL,
+	"system_prompt" text NOT NULL,
+	"model_id" text,
+	"knowledge_collection_ids" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"example_inputs" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"needs_vision" boolean DEFAULT false NOT NULL,
+	"hidden_at" timestamp with time zone,
+	"created_by" uuid,
+	"created_at" timestamp with time zone NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "workspace_conversations" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"org_id" uuid NOT NULL,
+	"user_id" uuid NOT NULL,
+	"title" text DEFAULT '' NOT NULL,
+	"assistant_id" uuid,
+	"model_id" text,
+	"created_at" timestamp with time zone NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "workspace_messages" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"conversation_id" uuid NOT NULL,
+	"position" integer NOT NULL,
+	"role" text NOT NULL,
+	"content" text NOT NULL,
+	"attachments" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"status" text DEFAULT 'complete' NOT NULL,
+	"model_id" text,
+	"label" jsonb,
+	"provenance_id" uuid,
+	"tokens_in" integer,
+	"tokens_out" integer,
+	"energy_wh" double precision,
+	"co2e_grams" double precision,
+	"citations" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "api_keys" ADD CONSTRAINT "api_keys_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "api_keys" ADD CONSTRAINT "api_keys_created_by_user_id_users_id_fk" FOREIGN KEY ("created_by_user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -276,6 +323,7 @@ ALTER TABLE "registry_deployments" ADD CONSTRAINT "registry_deployments_model_id
 ALTER TABLE "registry_deployments" ADD CONSTRAINT "registry_deployments_provider_id_registry_providers_id_fk" FOREIGN KEY ("provider_id") REFERENCES "public"."registry_providers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "registry_fallbacks" ADD CONSTRAINT "registry_fallbacks_model_id_registry_models_id_fk" FOREIGN KEY ("model_id") REFERENCES "public"."registry_models"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "registry_fallbacks" ADD CONSTRAINT "registry_fallbacks_fallback_model_id_registry_models_id_fk" FOREIGN KEY ("fallback_model_id") REFERENCES "public"."registry_models"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "workspace_messages" ADD CONSTRAINT "workspace_messages_conversation_id_workspace_conversations_id_fk" FOREIGN KEY ("conversation_id") REFERENCES "public"."workspace_conversations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "api_keys_hash_key" ON "api_keys" USING btree ("key_hash");--> statement-breakpoint
 CREATE INDEX "api_keys_org_idx" ON "api_keys" USING btree ("org_id");--> statement-breakpoint
 CREATE INDEX "memberships_org_idx" ON "memberships" USING btree ("org_id");--> statement-breakpoint
@@ -294,4 +342,11 @@ CREATE INDEX "usage_org_time_idx" ON "usage_records" USING btree ("org_id","occu
 CREATE INDEX "usage_user_time_idx" ON "usage_records" USING btree ("user_id","occurred_at");--> statement-breakpoint
 CREATE INDEX "usage_model_time_idx" ON "usage_records" USING btree ("model_id","occurred_at");--> statement-breakpoint
 CREATE INDEX "jobs_claim_idx" ON "jobs" USING btree ("status","run_after");--> statement-breakpoint
-CREATE INDEX "jobs_org_idx" ON "jobs" USING btree ("org_id","created_at");
+CREATE INDEX "jobs_org_idx" ON "jobs" USING btree ("org_id","created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "workspace_assistants_starter_idx" ON "workspace_assistants" USING btree ("org_id","starter_key");--> statement-breakpoint
+CREATE INDEX "workspace_assistants_org_idx" ON "workspace_assistants" USING btree ("org_id");--> statement-breakpoint
+CREATE INDEX "workspace_conversations_user_idx" ON "workspace_conversations" USING btree ("user_id","updated_at");--> statement-breakpoint
+CREATE INDEX "workspace_conversations_org_idx" ON "workspace_conversations" USING btree ("org_id","updated_at");--> statement-breakpoint
+CREATE INDEX "workspace_conversations_title_fts" ON "workspace_conversations" USING gin (to_tsvector('german', "title"));--> statement-breakpoint
+CREATE UNIQUE INDEX "workspace_messages_position_idx" ON "workspace_messages" USING btree ("conversation_id","position");--> statement-breakpoint
+CREATE INDEX "workspace_messages_content_fts" ON "workspace_messages" USING gin (to_tsvector('german', "content"));

@@ -6,3 +6,4 @@ export * from '../ratelimit/schema.js';
 export * from '../registry/schema.js';
 export * from '../gateway/schema.js';
 export * from '../jobs/schema.js';
+export * from '../workspace/schema.js';
