@@ -46,19 +46,21 @@ function suffixOf(word: string): 'strong' | 'weak' | undefined {
 }
 
 function streets(input: string, parts: Part[]): void {
-  eachMatch(input, numberAfterWord, (match) => {
-    const digit = match.index;
+  // test() instead of exec(): this anchor fires often, and a match array per hit is garbage to collect.
+  numberAfterWord.lastIndex = 0;
+  while (numberAfterWord.test(input)) {
+    const digit = numberAfterWord.lastIndex - 1;
     const wordEnd = input[digit - 1] === ' ' ? digit - 1 : digit;
     let start = wordEnd;
     while (start > 0 && wordEnd - start < 60 && (charFlags(input.charCodeAt(start - 1)) & letterFlag || input[start - 1] === '.' || input[start - 1] === '-')) start--;
     while (input[start] === '-' || input[start] === '.') start++;
-    if (!(charFlags(input.charCodeAt(start)) & upperFlag)) return;
+    if (!(charFlags(input.charCodeAt(start)) & upperFlag)) continue;
     const word = input.slice(start, wordEnd);
     const strength = suffixOf(word);
-    if (strength === undefined && !placePrefix.test(input.slice(Math.max(0, start - 12), start))) return;
+    if (strength === undefined && !placePrefix.test(input.slice(Math.max(0, start - 12), start))) continue;
     houseNumber.lastIndex = digit;
     const number = houseNumber.exec(input);
-    if (!number || /^(?:19|20)\d\d$/.test(number[1]!) || countsSomething(input, houseNumber.lastIndex)) return;
+    if (!number || /^(?:19|20)\d\d$/.test(number[1]!) || countsSomething(input, houseNumber.lastIndex)) continue;
     const before = input.slice(Math.max(0, start - 40), start);
     if (strength === undefined) {
       // "Am Lustgarten 1", "Unter den Linden 77": no suffix, so only with a place word and later support.
@@ -66,16 +68,16 @@ function streets(input: string, parts: Part[]): void {
       if (prefix && !stopwords.has(word) && !germanNouns.has(word)) {
         parts.push({ kind: 'street', start: start - prefix[0].length, end: houseNumber.lastIndex, score: 0.6, needsSupport: true });
       }
-      return;
+      continue;
     }
     const standalone = word.length <= 8 && /^(?:Straße|Strasse|Str\.|Weg|Allee|Platz|Gasse|Ring|Damm|Ufer|Chaussee|Markt)$/.test(word);
     const prefix = streetPrefix.exec(before);
     if (prefix) start -= prefix[0].length;
-    else if (standalone) return;
+    else if (standalone) continue;
     const weak = strength === 'weak';
-    if (weak && !prefix && (cities.has(word) || germanNouns.has(word))) return;
+    if (weak && !prefix && (cities.has(word) || germanNouns.has(word))) continue;
     parts.push({ kind: 'street', start, end: houseNumber.lastIndex, score: weak ? 0.6 : 0.85, needsSupport: weak && !prefix });
-  });
+  }
   eachMatch(input, englishStreet, (match) => {
     parts.push({ kind: 'street', start: match.index, end: match.index + match[0].length, score: 0.8, needsSupport: false });
   });

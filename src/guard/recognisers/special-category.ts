@@ -24,8 +24,10 @@ for (const [subtype, terms] of loadSections('special-categories.txt')) {
   }
 }
 
+// Lower-case folding of Latin letters by code, so words can be screened without lower-casing the text.
+const fold = (code: number) => ((code >= 65 && code <= 90) || (code >= 0xc0 && code <= 0xde && code !== 0xd7) ? code + 32 : code);
 // A small-integer hash of three characters: a Set<number> lookup rejects most words without allocating.
-const key3 = (text: string, at: number) => ((text.charCodeAt(at) * 1021 + text.charCodeAt(at + 1)) * 1021 + text.charCodeAt(at + 2)) & 0x3fffffff;
+const key3 = (text: string, at: number) => ((fold(text.charCodeAt(at)) * 1021 + fold(text.charCodeAt(at + 1))) * 1021 + fold(text.charCodeAt(at + 2))) & 0x3fffffff;
 const heads = new Set([...exact.keys(), ...prefixes.keys(), ...phrases.keys()].filter((term) => term.length >= 3).map((term) => key3(term, 0)));
 const tails = new Set([...suffixes.keys()].map((tail) => key3(tail, 0)));
 
@@ -50,18 +52,18 @@ function subtypeOf(token: string): string | undefined {
   return undefined;
 }
 
-function candidate(lower: string, start: number, end: number): boolean {
-  if (heads.has(key3(lower, start))) return true;
-  for (let strip = 0; strip <= 2 && end - strip - start >= 4; strip++) if (tails.has(key3(lower, end - strip - 3))) return true;
+function candidate(input: string, start: number, end: number): boolean {
+  if (heads.has(key3(input, start))) return true;
+  for (let strip = 0; strip <= 2 && end - strip - start >= 4; strip++) if (tails.has(key3(input, end - strip - 3))) return true;
   return false;
 }
 
 /** The phrase starting with this word, if the following words complete it (single spaces between words). */
-function phraseAt(lower: string, start: number, end: number): { end: number; subtype: string } | undefined {
-  for (const entry of phrases.get(lower.slice(start, end)) ?? []) {
+function phraseAt(input: string, word: string, end: number): { end: number; subtype: string } | undefined {
+  for (const entry of phrases.get(word) ?? []) {
     const rest = ' ' + entry.words.slice(1).join(' ');
     const phraseEnd = end + rest.length;
-    if (lower.startsWith(rest, end) && !/[\p{L}\p{N}]/u.test(lower[phraseEnd] ?? '')) return { end: phraseEnd, subtype: entry.subtype };
+    if (input.slice(end, phraseEnd).toLowerCase() === rest && !/[\p{L}\p{N}]/u.test(input[phraseEnd] ?? '')) return { end: phraseEnd, subtype: entry.subtype };
   }
   return undefined;
 }
@@ -74,10 +76,6 @@ export const specialCategoryRecogniser: Recogniser = {
   type: 'special_category',
   find(input, index) {
     const findings: Finding[] = [];
-    // Lower-casing once is cheap; the rare letters whose lower case is longer (İ) need the slow path.
-    const whole = input.toLowerCase();
-    const lowerOf = whole.length === input.length ? (start: number, end: number) => whole.slice(start, end) : (start: number, end: number) => input.slice(start, end).toLowerCase();
-    const lower = whole.length === input.length ? whole : undefined;
     let skipUntil = 0;
     const words = index.words();
     for (let w = 0; w < words.length; w += 2) {
@@ -85,14 +83,15 @@ export const specialCategoryRecogniser: Recogniser = {
       let end = words[w + 1]!;
       // A dot right between two words belongs to the term ("ver.di-Mitglied"); the shared index splits there.
       while (input[end] === '.' && words[w + 2] === end + 1) end = words[(w += 2) + 1]!;
-      if (end - start < 3 || end - start > 45 || start < skipUntil || (lower && !candidate(lower, start, end))) continue;
-      const phrase = lower && phraseAt(lower, start, end);
+      if (end - start < 3 || end - start > 45 || start < skipUntil || !candidate(input, start, end)) continue;
+      const word = input.slice(start, end).toLowerCase();
+      const phrase = phraseAt(input, word, end);
       if (phrase) {
         findings.push(finding('special_category', input, start, phrase.end, 0.7, { subtype: phrase.subtype }));
         skipUntil = phrase.end;
         continue;
       }
-      const subtype = subtypeOf(lowerOf(start, end));
+      const subtype = subtypeOf(word);
       if (subtype !== undefined) findings.push(finding('special_category', input, start, end, 0.7, { subtype }));
     }
     return findings;
