@@ -24,6 +24,7 @@ export const permissions = {
   'audit.read': ['admin', 'dpo'],
   'model.use': ['member', 'staff', 'reviewer', 'dpo', 'admin'],
   'provider.manage': ['admin'],
+  'registry.read': ['member', 'staff', 'reviewer', 'dpo', 'admin'],
   'registry.review': ['reviewer'],
   'registry.weights': ['reviewer', 'admin'],
   'settings.manage': ['admin', 'dpo'],

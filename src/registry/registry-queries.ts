@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, isNotNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, lt } from 'drizzle-orm';
 import type { Clock } from '../core/clock.js';
 import type { Database } from '../db/connection.js';
 import type { CachedSnapshot } from '../db/cached-snapshot.js';
@@ -94,6 +94,10 @@ export function createRegistryQueries(deps: RegistryQueryDeps) {
         .sort((a, b) => (b.score?.total ?? -1) - (a.score?.total ?? -1) || a.id.localeCompare(b.id));
     },
 
+    async modelRows() {
+      return db.select().from(registryModels);
+    },
+
     async getModel(id: string) {
       const [row] = await db.select().from(registryModels).where(eq(registryModels.id, id));
       if (!row) return undefined;
@@ -122,8 +126,31 @@ export function createRegistryQueries(deps: RegistryQueryDeps) {
         .orderBy(desc(registryHistory.seq));
     },
 
-    async recentChanges(limit = 50) {
-      return db.select().from(registryHistory).orderBy(desc(registryHistory.seq)).limit(limit);
+    async recentChanges(limit = 50, actions?: string[]) {
+      return db
+        .select()
+        .from(registryHistory)
+        .where(actions ? inArray(registryHistory.action, actions) : undefined)
+        .orderBy(desc(registryHistory.seq))
+        .limit(limit);
+    },
+
+    /** What the review board has to look at: new candidates, models under review, reviews overdue. */
+    async reviewQueue() {
+      const today = deps.clock.now().toISOString().slice(0, 10);
+      const rows = await db.select().from(registryModels).orderBy(registryModels.nextReviewDue);
+      return rows
+        .filter((row) => row.status === 'candidate' || row.status === 'under_review' || (row.nextReviewDue !== null && row.nextReviewDue < today))
+        .map((row) => ({
+          id: row.id,
+          name: row.name,
+          status: row.status,
+          statusReason: row.statusReason,
+          lastReview: row.lastReview,
+          nextReviewDue: row.nextReviewDue,
+          overdue: row.nextReviewDue !== null && row.nextReviewDue < today,
+          version: row.version,
+        }));
     },
 
     /** Models whose next review is due before today (GOV-3). */

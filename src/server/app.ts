@@ -14,6 +14,8 @@ import { auditRoutes } from '../audit/routes.js';
 import { identityRoutes } from '../identity/routes.js';
 import { gatewayRoutes } from '../gateway/routes.js';
 import { jobRoutes } from '../jobs/routes.js';
+import { registryRoutes } from '../registry/routes.js';
+import { registryPublicRoutes } from '../registry/public-routes.js';
 import type { Services } from './compose.js';
 import { registerRequestContext } from './http-context.js';
 import { opsRoutes } from './ops-routes.js';
@@ -104,6 +106,8 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   await app.register(auditRoutes, { services });
   await app.register(gatewayRoutes, { services });
   await app.register(jobRoutes, { services });
+  await app.register(registryRoutes, { services });
+  await app.register(registryPublicRoutes, { services });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const hasWeb = existsSync(webDistDir);

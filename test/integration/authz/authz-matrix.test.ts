@@ -4,10 +4,11 @@ import { buildFixture, clientFor, principals, type Client, type Fixture } from '
 import { identityRouteCases } from './identity-routes.js';
 import { gatewayRouteCases } from './gateway-routes.js';
 import { jobRouteCases } from './job-routes.js';
+import { registryRouteCases } from './registry-routes.js';
 import type { RouteCase } from './route-case.js';
 
 /** Every module adds its rows here; the test fails when a route exists without a row. */
-const routeCases: RouteCase[] = [...identityRouteCases, ...gatewayRouteCases, ...jobRouteCases];
+const routeCases: RouteCase[] = [...identityRouteCases, ...gatewayRouteCases, ...jobRouteCases, ...registryRouteCases];
 
 let t: TestContext;
 let fixture: Fixture;

@@ -31,6 +31,7 @@ export const principals: PrincipalSpec[] = [
   { name: 'apikey admin@A', at: 'A', role: 'admin', via: 'apikey' },
   { name: 'apikey member@A', at: 'A', role: 'member', via: 'apikey' },
   { name: 'admin@root', at: 'root', role: 'admin' },
+  { name: 'reviewer@root', at: 'root', role: 'reviewer' },
 ];
 
 export type Client = (options: InjectOptions) => Promise<LightMyRequestResponse>;
