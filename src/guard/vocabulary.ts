@@ -17,7 +17,3 @@ const surnameEndings = /(?:ski|ska|sky|cki|cka|wicz|czyk|czak|ović|ovic|ević|e
 export function looksLikeForeignSurname(token: string): boolean {
   return foreignLetters.test(token.toLowerCase()) || (token.length > 4 && surnameEndings.test(token));
 }
-
-export function isCommonWord(token: string): boolean {
-  return stopwords.has(token) || germanNouns.has(token) || ambiguousNames.has(token);
-}

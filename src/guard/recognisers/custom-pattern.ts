@@ -92,6 +92,7 @@ export function compileCustomPattern(custom: CustomPattern): RegExp {
     reject(pattern, 'es ist kein gültiger regulärer Ausdruck.', 'it is not a valid regular expression.');
   }
   if (regex.test('')) reject(pattern, 'es passt auf den leeren Text.', 'it matches the empty text.');
+  if (compiled.size >= 1000) compiled.clear();
   compiled.set(key, regex);
   return regex;
 }
