@@ -62,7 +62,7 @@ export const registryRouteCases: RouteCase[] = [
   {
     route: 'POST /api/orgs/{orgId}/registry/rules',
     access: (spec) => holdsAtA(spec, ['reviewer', 'admin']),
-    request: (f) => ({ url: `/api/orgs/${f.A.id}/registry/rules`, payload: { targetType: 'model', targetId: 'qwen3-8b', effect: 'exclude', reason: 'Landesbeschluss' } }),
+    request: (f) => ({ url: `/api/orgs/${f.A.id}/registry/rules`, payload: { targetType: 'model', targetId: 'qwen3-32b', effect: 'exclude', reason: 'Landesbeschluss' } }),
   },
   {
     route: 'DELETE /api/orgs/{orgId}/registry/rules/{ruleId}',
