@@ -27,6 +27,7 @@ describe('phone recogniser', () => {
     expect(found('Ruf an: +49 (0) 89 12 34 56 78!', 'phone')).toEqual(['+49 (0) 89 12 34 56 78']);
     expect(found('Call +44 20 7946 0958 today', 'phone')).toEqual(['+44 20 7946 0958']);
     expect(found('Fax: (030) 123 456-78', 'phone')).toEqual(['(030) 123 456-78']);
+    expect(found('bei Jule (0176 2233 4455) melden', 'phone')).toEqual(['0176 2233 4455']);
   });
 
   it('leaves dates, amounts, years, ISBNs and order numbers alone', () => {

@@ -38,7 +38,9 @@ export const phoneRecogniser: Recogniser = {
     const verdicts = new Map<string, boolean>();
     eachMatch(input, candidate, (match) => {
       let raw = match[0];
-      const start = match.index;
+      let start = match.index;
+      // "(0176 2233 4455)": the closing bracket is outside the candidate, so the opening one goes too.
+      if (raw[0] === '(' && !raw.includes(')')) [raw, start] = [raw.slice(1), start + 1];
       const leading = raw[0] === '+' || raw[0] === '(' || raw[0] === '0';
       if (looksLikeDateOrRange(raw)) return;
       const context = precededBy(input, start, phoneContext);
