@@ -41,5 +41,6 @@ describe('person recogniser', () => {
     expect(people('Die Heinrich Böll Stiftung lädt ein.')).toEqual([]);
     expect(people('Im Winter hat der Koch die Rose auf den Tisch gestellt.')).toEqual([]);
     expect(people('Der Ernst der Lage ist allen bewusst.')).toEqual([]);
+    expect(people('To: Policy Team')).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import { ambiguousNames, firstNames, germanNouns, looksLikeForeignSurname, perso
 
 /** F first name, S surname, B both, U unknown capitalised word, I initial, C common word, R role before a name. */
 type Kind = 'F' | 'S' | 'B' | 'U' | 'I' | 'C' | 'R';
-type Token = { start: number; end: number; text: string; kind: Kind; ambiguous: boolean };
+type Token = { start: number; end: number; text: string; kind: Kind; ambiguous: boolean; beforeCommonWord?: boolean };
 
 const particles = new Set([' ', ' von ', ' van ', ' de ', ' der ', ' den ', ' di ', ' da ', ' del ', ' della ', ' dos ', ' du ', ' la ', ' le ', ' ten ', ' ter ', ' zu ', ' vom ', ' bin ', ' ibn ', ' ben ', ' al ', ' el ', ' von der ', ' van der ', ' van den ', ' de la ', ' von und zu ']);
 // Head nouns that make a German compound a thing, not a family name ("Kuchenbuffet", "Bundestag").
@@ -101,7 +101,8 @@ function triggered(input: string, start: number): boolean {
 /** Decides whether tokens [from, to) of a run name a person, and how sure that is. */
 function judge(span: Token[], trigger: boolean): number {
   if (span.every((token) => token.kind === 'I')) return 0;
-  if (trigger) return 0.9;
+  // "To: Policy Team": an unknown word right before a common noun is an attribute, not a name.
+  if (trigger) return span.length === 1 && span[0]!.kind === 'U' && span[0]!.beforeCommonWord ? 0 : 0.9;
   const [head, second] = [span[0]!, span[1]];
   if (head.kind === 'U' && span.length > 2) return 0;
   if (second === undefined) {
@@ -158,6 +159,7 @@ function runs(input: string, index: TextIndex): Token[][] {
     // Common words only end a run; an institution is kept so the name before it can be dropped.
     const institution = kind === 'C' && institutions.has(text);
     const previous = run[run.length - 1];
+    if (previous && kind === 'C' && joined(input, previous.end, start)) previous.beforeCommonWord = true;
     if (previous && ((kind === 'C' && !institution) || !joined(input, previous.end, start))) {
       result.push(run);
       run = [];
