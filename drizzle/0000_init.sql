@@ -1,3 +1,6 @@
+CREATE SEQUENCE "public"."accountability_complaint_number_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1;--> statement-breakpoint
+CREATE SEQUENCE "public"."accountability_exception_number_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1;--> statement-breakpoint
+CREATE SEQUENCE "public"."accountability_incident_number_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1;--> statement-breakpoint
 CREATE TABLE "instance_settings" (
 	"key" text PRIMARY KEY NOT NULL,
 	"value" jsonb NOT NULL,
@@ -266,6 +269,198 @@ CREATE TABLE "jobs" (
 	"finished_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "evaluation_category_scores" (
+	"run_id" uuid NOT NULL,
+	"category" text NOT NULL,
+	"score" double precision NOT NULL,
+	"ci_low" double precision NOT NULL,
+	"ci_high" double precision NOT NULL,
+	"n" integer NOT NULL,
+	"passed_items" integer NOT NULL,
+	"threshold_passed" boolean NOT NULL,
+	"detail" jsonb NOT NULL,
+	"outcome" jsonb NOT NULL,
+	CONSTRAINT "evaluation_category_scores_run_id_category_pk" PRIMARY KEY("run_id","category")
+);
+--> statement-breakpoint
+CREATE TABLE "evaluation_datasets" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"name" text NOT NULL,
+	"format" text NOT NULL,
+	"file_name" text NOT NULL,
+	"sha256" text NOT NULL,
+	"item_count" integer NOT NULL,
+	"problem_count" integer NOT NULL,
+	"problems" jsonb NOT NULL,
+	"items" jsonb NOT NULL,
+	"created_by" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "evaluation_datasets_name_unique" UNIQUE("name")
+);
+--> statement-breakpoint
+CREATE TABLE "evaluation_item_results" (
+	"run_id" uuid NOT NULL,
+	"item_id" text NOT NULL,
+	"category" text NOT NULL,
+	"method" text NOT NULL,
+	"language" text NOT NULL,
+	"passed" boolean NOT NULL,
+	"biased" boolean NOT NULL,
+	"refused" boolean NOT NULL,
+	"invalid" boolean NOT NULL,
+	"result" jsonb NOT NULL,
+	CONSTRAINT "evaluation_item_results_run_id_item_id_pk" PRIMARY KEY("run_id","item_id")
+);
+--> statement-breakpoint
+CREATE TABLE "evaluation_responses" (
+	"run_id" uuid NOT NULL,
+	"item_id" text NOT NULL,
+	"variant" text NOT NULL,
+	"status" text NOT NULL,
+	"messages" jsonb NOT NULL,
+	"request" jsonb NOT NULL,
+	"response" text DEFAULT '' NOT NULL,
+	"error" text,
+	"served_model" text,
+	"served_revision" text,
+	"provider" text,
+	"provenance_id" text,
+	"prompt_tokens" integer,
+	"completion_tokens" integer,
+	"latency_ms" integer,
+	"attempts" integer DEFAULT 1 NOT NULL,
+	"answered_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "evaluation_responses_run_id_item_id_variant_pk" PRIMARY KEY("run_id","item_id","variant")
+);
+--> statement-breakpoint
+CREATE TABLE "evaluation_run_items" (
+	"run_id" uuid NOT NULL,
+	"item_id" text NOT NULL,
+	"position" integer NOT NULL,
+	"item" jsonb NOT NULL,
+	CONSTRAINT "evaluation_run_items_run_id_item_id_pk" PRIMARY KEY("run_id","item_id")
+);
+--> statement-breakpoint
+CREATE TABLE "evaluation_runs" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"model_id" text NOT NULL,
+	"model_revision" text NOT NULL,
+	"org_id" uuid NOT NULL,
+	"status" text DEFAULT 'queued' NOT NULL,
+	"trigger" text NOT NULL,
+	"selection" jsonb NOT NULL,
+	"settings" jsonb NOT NULL,
+	"items_hash" text NOT NULL,
+	"item_count" integer NOT NULL,
+	"prompt_count" integer NOT NULL,
+	"job_id" uuid,
+	"started_by" text NOT NULL,
+	"note" text,
+	"passed" boolean,
+	"score" double precision,
+	"summary" jsonb,
+	"consequence" jsonb,
+	"error" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"started_at" timestamp with time zone,
+	"finished_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "evaluation_schedules" (
+	"model_id" text PRIMARY KEY NOT NULL,
+	"interval_days" integer NOT NULL,
+	"enabled" boolean DEFAULT true NOT NULL,
+	"selection" jsonb NOT NULL,
+	"next_run_at" timestamp with time zone NOT NULL,
+	"last_run_id" uuid,
+	"version" integer DEFAULT 1 NOT NULL,
+	"updated_by" text NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "evaluation_thresholds" (
+	"category" text PRIMARY KEY NOT NULL,
+	"min_score" double precision NOT NULL,
+	"max_abs_bbq_bias" double precision,
+	"on_fail" text NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"updated_by" text NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "provenance_disclosures" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"org_id" uuid NOT NULL,
+	"item_type" text NOT NULL,
+	"image_id" uuid,
+	"provenance_id" uuid,
+	"title" text NOT NULL,
+	"purpose" text NOT NULL,
+	"channel" text NOT NULL,
+	"label" jsonb NOT NULL,
+	"models" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"published_at" timestamp with time zone NOT NULL,
+	"published_by" uuid,
+	"withdrawn_at" timestamp with time zone,
+	"withdrawn_reason" text
+);
+--> statement-breakpoint
+CREATE TABLE "provenance_images" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"org_id" uuid NOT NULL,
+	"created_by" uuid,
+	"created_at" timestamp with time zone NOT NULL,
+	"source" text NOT NULL,
+	"filename" text NOT NULL,
+	"mime_type" text NOT NULL,
+	"width" integer NOT NULL,
+	"height" integer NOT NULL,
+	"origin" text NOT NULL,
+	"photorealistic" boolean DEFAULT false NOT NULL,
+	"generator" text,
+	"model_id" text,
+	"provenance_id" uuid,
+	"prompts" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"description" text DEFAULT '' NOT NULL,
+	"creator" text,
+	"credit_line" jsonb NOT NULL,
+	"digital_source_type" text NOT NULL,
+	"visible_label" jsonb,
+	"c2pa" jsonb NOT NULL,
+	"original_sha256" text NOT NULL,
+	"labelled_sha256" text NOT NULL,
+	"picture_hash" text NOT NULL,
+	"storage_key" text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "provenance_media" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"org_id" uuid NOT NULL,
+	"title" text NOT NULL,
+	"kind" text NOT NULL,
+	"creator" text NOT NULL,
+	"licence" text NOT NULL,
+	"licence_url" text,
+	"source_url" text,
+	"fee_cents" integer,
+	"currency" text DEFAULT 'EUR' NOT NULL,
+	"image_id" uuid,
+	"notes" text DEFAULT '' NOT NULL,
+	"listed_publicly" boolean DEFAULT true NOT NULL,
+	"created_by" uuid,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "provenance_media_usages" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"media_id" uuid NOT NULL,
+	"used_in" text NOT NULL,
+	"channel" text NOT NULL,
+	"used_on" date,
+	"url" text,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "workspace_assistants" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"org_id" uuid NOT NULL,
@@ -313,6 +508,325 @@ CREATE TABLE "workspace_messages" (
 	"created_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "accountability_attachments" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"owner_type" text NOT NULL,
+	"owner_id" uuid NOT NULL,
+	"file_name" text NOT NULL,
+	"media_type" text NOT NULL,
+	"size_bytes" integer NOT NULL,
+	"sha256" text NOT NULL,
+	"storage_path" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "accountability_complaint_events" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"complaint_id" uuid NOT NULL,
+	"at" timestamp with time zone NOT NULL,
+	"kind" text NOT NULL,
+	"status" text,
+	"public_message" jsonb,
+	"internal_note" text,
+	"actor_label" text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "accountability_complaints" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"case_number" text NOT NULL,
+	"org_id" uuid NOT NULL,
+	"token_hash" text NOT NULL,
+	"category" text NOT NULL,
+	"subject" text NOT NULL,
+	"description" text NOT NULL,
+	"contact_name" text,
+	"contact_email" text,
+	"locale" text DEFAULT 'de' NOT NULL,
+	"status" text DEFAULT 'received' NOT NULL,
+	"outcome" text,
+	"day_count" text NOT NULL,
+	"received_at" timestamp with time zone NOT NULL,
+	"acknowledge_due_date" date NOT NULL,
+	"acknowledge_due_at" timestamp with time zone NOT NULL,
+	"decision_due_date" date NOT NULL,
+	"decision_due_at" timestamp with time zone NOT NULL,
+	"acknowledged_at" timestamp with time zone,
+	"decided_at" timestamp with time zone,
+	"acknowledge_escalated_at" timestamp with time zone,
+	"decision_escalated_at" timestamp with time zone,
+	"assignee_user_id" uuid,
+	"assignee_label" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "accountability_exceptions" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"number" text NOT NULL,
+	"org_id" uuid NOT NULL,
+	"platform" text NOT NULL,
+	"model_id" text,
+	"use_case" text NOT NULL,
+	"category" text NOT NULL,
+	"justification" text NOT NULL,
+	"data_classes" text[] DEFAULT '{}'::text[] NOT NULL,
+	"person_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL,
+	"roles" text[] DEFAULT '{}'::text[] NOT NULL,
+	"starts_at" timestamp with time zone NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	"status" text DEFAULT 'requested' NOT NULL,
+	"requester_person" text NOT NULL,
+	"requester_label" text NOT NULL,
+	"requester_user_id" uuid,
+	"decided_by_person" text,
+	"decided_by_label" text,
+	"decided_at" timestamp with time zone,
+	"decision_note" text,
+	"conditions" text,
+	"ended_at" timestamp with time zone,
+	"ended_by_label" text,
+	"end_reason" text,
+	"reminders_sent" integer[] DEFAULT '{}'::integer[] NOT NULL,
+	"expiry_notified_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "accountability_incident_actions" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"incident_id" uuid NOT NULL,
+	"description" text NOT NULL,
+	"owner_user_id" uuid NOT NULL,
+	"owner_label" text NOT NULL,
+	"due_date" date NOT NULL,
+	"status" text DEFAULT 'open' NOT NULL,
+	"done_at" timestamp with time zone,
+	"done_note" text,
+	"overdue_notified_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "accountability_incident_events" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"incident_id" uuid NOT NULL,
+	"at" timestamp with time zone NOT NULL,
+	"kind" text NOT NULL,
+	"actor_label" text NOT NULL,
+	"detail" jsonb DEFAULT '{}'::jsonb NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "accountability_incidents" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"number" text NOT NULL,
+	"org_id" uuid NOT NULL,
+	"title" text NOT NULL,
+	"description" text NOT NULL,
+	"location" text NOT NULL,
+	"occurred_at" timestamp with time zone,
+	"model_id" text,
+	"content_ref" text,
+	"reporter_person" text NOT NULL,
+	"reporter_label" text NOT NULL,
+	"reporter_user_id" uuid,
+	"status" text DEFAULT 'reported' NOT NULL,
+	"severity" text,
+	"triaged_at" timestamp with time zone,
+	"correction" text,
+	"lessons_learned" text,
+	"resolved_at" timestamp with time zone,
+	"model_review_requested_at" timestamp with time zone,
+	"public_title" text,
+	"public_summary" text,
+	"published_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "accountability_notifications" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"user_id" uuid NOT NULL,
+	"org_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"title" jsonb NOT NULL,
+	"body" jsonb NOT NULL,
+	"link" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"read_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "accountability_spent_challenges" (
+	"digest" text PRIMARY KEY NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "transparency_comments" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"participation_id" uuid NOT NULL,
+	"parent_id" uuid,
+	"author_user_id" uuid,
+	"author_name" text NOT NULL,
+	"capacity" text NOT NULL,
+	"body" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "transparency_participations" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"use_case_id" uuid NOT NULL,
+	"invitation" text NOT NULL,
+	"opens_at" timestamp with time zone NOT NULL,
+	"closes_at" timestamp with time zone NOT NULL,
+	"opened_by" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "transparency_risk_assessments" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"use_case_id" uuid NOT NULL,
+	"version" integer NOT NULL,
+	"questionnaire_version" text NOT NULL,
+	"answers" jsonb NOT NULL,
+	"result" jsonb NOT NULL,
+	"risk_class" text NOT NULL,
+	"blocks_go_live" boolean NOT NULL,
+	"created_by" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "transparency_use_cases" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"org_id" uuid NOT NULL,
+	"language" text DEFAULT 'de' NOT NULL,
+	"name" text NOT NULL,
+	"summary" text NOT NULL,
+	"department" text,
+	"policy_areas" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"purpose" text NOT NULL,
+	"affected_people" jsonb NOT NULL,
+	"models" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"technical_description" text DEFAULT '' NOT NULL,
+	"data_categories" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"data_description" text DEFAULT '' NOT NULL,
+	"human_oversight" text DEFAULT '' NOT NULL,
+	"fundamental_rights_impact" text DEFAULT '' NOT NULL,
+	"risk_management" text DEFAULT '' NOT NULL,
+	"legal_basis" text DEFAULT '' NOT NULL,
+	"legal_basis_links" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"responsible_person" jsonb NOT NULL,
+	"contact" text NOT NULL,
+	"status" text DEFAULT 'planned' NOT NULL,
+	"impactful" boolean DEFAULT false NOT NULL,
+	"started_on" date,
+	"retired_on" date,
+	"evaluations" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"incidents" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"evaluation_ids" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"incident_ids" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"public_page_url" text,
+	"source_code_url" text,
+	"processing_record_url" text,
+	"internal_notes" text DEFAULT '' NOT NULL,
+	"visibility" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"published" boolean DEFAULT false NOT NULL,
+	"risk_class" text,
+	"risk_version" integer,
+	"questionnaire_version" text,
+	"assessed_at" timestamp with time zone,
+	"blocks_go_live" boolean DEFAULT false NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_by" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "transparency_use_cases_live_needs_clear_assessment" CHECK ("transparency_use_cases"."status" not in ('pilot', 'in_use') or ("transparency_use_cases"."risk_class" is not null and not "transparency_use_cases"."blocks_go_live"))
+);
+--> statement-breakpoint
+CREATE TABLE "knowledge_chunks" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"document_id" uuid NOT NULL,
+	"collection_id" uuid NOT NULL,
+	"ordinal" integer NOT NULL,
+	"section" text,
+	"page_start" integer,
+	"page_end" integer,
+	"text" text NOT NULL,
+	"tsv" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('german', coalesce(section, '')), 'A') || setweight(to_tsvector('german', text), 'B')) STORED NOT NULL,
+	"embedding_model" text,
+	"embedding_dims" integer,
+	"embedding" real[],
+	"embedding_norm" real
+);
+--> statement-breakpoint
+CREATE TABLE "knowledge_collections" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"org_id" uuid NOT NULL,
+	"owner" text,
+	"name" text NOT NULL,
+	"description" text DEFAULT '' NOT NULL,
+	"embedding_model" text,
+	"created_by" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "knowledge_documents" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"collection_id" uuid NOT NULL,
+	"org_id" uuid NOT NULL,
+	"title" text NOT NULL,
+	"filename" text NOT NULL,
+	"format" text NOT NULL,
+	"size_bytes" integer NOT NULL,
+	"sha256" text NOT NULL,
+	"content" "bytea" NOT NULL,
+	"status" text DEFAULT 'queued' NOT NULL,
+	"error" text,
+	"job_id" uuid,
+	"page_count" integer,
+	"chunk_count" integer DEFAULT 0 NOT NULL,
+	"embedding_model" text,
+	"created_by" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"ingested_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "structuring_clusters" (
+	"run_id" uuid NOT NULL,
+	"ordinal" integer NOT NULL,
+	"title" text NOT NULL,
+	"summary" text NOT NULL,
+	"keywords" text[] NOT NULL,
+	"count" integer NOT NULL,
+	"quotes" jsonb NOT NULL,
+	"summarised_by" text,
+	CONSTRAINT "structuring_clusters_run_id_ordinal_pk" PRIMARY KEY("run_id","ordinal")
+);
+--> statement-breakpoint
+CREATE TABLE "structuring_items" (
+	"run_id" uuid NOT NULL,
+	"ordinal" integer NOT NULL,
+	"source_id" text NOT NULL,
+	"text" text NOT NULL,
+	"embedding" real[],
+	"cluster" integer,
+	CONSTRAINT "structuring_items_run_id_ordinal_pk" PRIMARY KEY("run_id","ordinal")
+);
+--> statement-breakpoint
+CREATE TABLE "structuring_runs" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"org_id" uuid NOT NULL,
+	"owner" text NOT NULL,
+	"name" text NOT NULL,
+	"status" text DEFAULT 'queued' NOT NULL,
+	"job_id" uuid,
+	"options" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"item_count" integer DEFAULT 0 NOT NULL,
+	"cluster_count" integer DEFAULT 0 NOT NULL,
+	"error" text,
+	"created_by" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"finished_at" timestamp with time zone
+);
+--> statement-breakpoint
 ALTER TABLE "api_keys" ADD CONSTRAINT "api_keys_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "api_keys" ADD CONSTRAINT "api_keys_created_by_user_id_users_id_fk" FOREIGN KEY ("created_by_user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -323,7 +837,23 @@ ALTER TABLE "registry_deployments" ADD CONSTRAINT "registry_deployments_model_id
 ALTER TABLE "registry_deployments" ADD CONSTRAINT "registry_deployments_provider_id_registry_providers_id_fk" FOREIGN KEY ("provider_id") REFERENCES "public"."registry_providers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "registry_fallbacks" ADD CONSTRAINT "registry_fallbacks_model_id_registry_models_id_fk" FOREIGN KEY ("model_id") REFERENCES "public"."registry_models"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "registry_fallbacks" ADD CONSTRAINT "registry_fallbacks_fallback_model_id_registry_models_id_fk" FOREIGN KEY ("fallback_model_id") REFERENCES "public"."registry_models"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "evaluation_category_scores" ADD CONSTRAINT "evaluation_category_scores_run_id_evaluation_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."evaluation_runs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "evaluation_item_results" ADD CONSTRAINT "evaluation_item_results_run_id_evaluation_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."evaluation_runs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "evaluation_responses" ADD CONSTRAINT "evaluation_responses_run_id_evaluation_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."evaluation_runs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "evaluation_run_items" ADD CONSTRAINT "evaluation_run_items_run_id_evaluation_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."evaluation_runs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "provenance_media_usages" ADD CONSTRAINT "provenance_media_usages_media_id_provenance_media_id_fk" FOREIGN KEY ("media_id") REFERENCES "public"."provenance_media"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "workspace_messages" ADD CONSTRAINT "workspace_messages_conversation_id_workspace_conversations_id_fk" FOREIGN KEY ("conversation_id") REFERENCES "public"."workspace_conversations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "accountability_complaint_events" ADD CONSTRAINT "accountability_complaint_events_complaint_id_accountability_complaints_id_fk" FOREIGN KEY ("complaint_id") REFERENCES "public"."accountability_complaints"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "accountability_incident_actions" ADD CONSTRAINT "accountability_incident_actions_incident_id_accountability_incidents_id_fk" FOREIGN KEY ("incident_id") REFERENCES "public"."accountability_incidents"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "accountability_incident_events" ADD CONSTRAINT "accountability_incident_events_incident_id_accountability_incidents_id_fk" FOREIGN KEY ("incident_id") REFERENCES "public"."accountability_incidents"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "transparency_comments" ADD CONSTRAINT "transparency_comments_participation_id_transparency_participations_id_fk" FOREIGN KEY ("participation_id") REFERENCES "public"."transparency_participations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "transparency_comments" ADD CONSTRAINT "transparency_comments_parent_id_transparency_comments_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."transparency_comments"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "transparency_participations" ADD CONSTRAINT "transparency_participations_use_case_id_transparency_use_cases_id_fk" FOREIGN KEY ("use_case_id") REFERENCES "public"."transparency_use_cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "transparency_risk_assessments" ADD CONSTRAINT "transparency_risk_assessments_use_case_id_transparency_use_cases_id_fk" FOREIGN KEY ("use_case_id") REFERENCES "public"."transparency_use_cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "knowledge_chunks" ADD CONSTRAINT "knowledge_chunks_document_id_knowledge_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."knowledge_documents"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "knowledge_documents" ADD CONSTRAINT "knowledge_documents_collection_id_knowledge_collections_id_fk" FOREIGN KEY ("collection_id") REFERENCES "public"."knowledge_collections"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "structuring_clusters" ADD CONSTRAINT "structuring_clusters_run_id_structuring_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."structuring_runs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "structuring_items" ADD CONSTRAINT "structuring_items_run_id_structuring_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."structuring_runs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "api_keys_hash_key" ON "api_keys" USING btree ("key_hash");--> statement-breakpoint
 CREATE INDEX "api_keys_org_idx" ON "api_keys" USING btree ("org_id");--> statement-breakpoint
 CREATE INDEX "memberships_org_idx" ON "memberships" USING btree ("org_id");--> statement-breakpoint
@@ -343,10 +873,44 @@ CREATE INDEX "usage_user_time_idx" ON "usage_records" USING btree ("user_id","oc
 CREATE INDEX "usage_model_time_idx" ON "usage_records" USING btree ("model_id","occurred_at");--> statement-breakpoint
 CREATE INDEX "jobs_claim_idx" ON "jobs" USING btree ("status","run_after");--> statement-breakpoint
 CREATE INDEX "jobs_org_idx" ON "jobs" USING btree ("org_id","created_at");--> statement-breakpoint
+CREATE INDEX "evaluation_item_results_category_idx" ON "evaluation_item_results" USING btree ("run_id","category");--> statement-breakpoint
+CREATE INDEX "evaluation_runs_model_idx" ON "evaluation_runs" USING btree ("model_id","created_at");--> statement-breakpoint
+CREATE INDEX "evaluation_runs_status_idx" ON "evaluation_runs" USING btree ("status");--> statement-breakpoint
+CREATE INDEX "provenance_disclosures_org_idx" ON "provenance_disclosures" USING btree ("org_id","published_at");--> statement-breakpoint
+CREATE INDEX "provenance_images_org_idx" ON "provenance_images" USING btree ("org_id","created_at");--> statement-breakpoint
+CREATE INDEX "provenance_images_labelled_idx" ON "provenance_images" USING btree ("labelled_sha256");--> statement-breakpoint
+CREATE INDEX "provenance_images_original_idx" ON "provenance_images" USING btree ("original_sha256");--> statement-breakpoint
+CREATE INDEX "provenance_media_org_idx" ON "provenance_media" USING btree ("org_id");--> statement-breakpoint
+CREATE INDEX "provenance_media_usages_media_idx" ON "provenance_media_usages" USING btree ("media_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "workspace_assistants_starter_idx" ON "workspace_assistants" USING btree ("org_id","starter_key");--> statement-breakpoint
 CREATE INDEX "workspace_assistants_org_idx" ON "workspace_assistants" USING btree ("org_id");--> statement-breakpoint
 CREATE INDEX "workspace_conversations_user_idx" ON "workspace_conversations" USING btree ("user_id","updated_at");--> statement-breakpoint
 CREATE INDEX "workspace_conversations_org_idx" ON "workspace_conversations" USING btree ("org_id","updated_at");--> statement-breakpoint
 CREATE INDEX "workspace_conversations_title_fts" ON "workspace_conversations" USING gin (to_tsvector('german', "title"));--> statement-breakpoint
 CREATE UNIQUE INDEX "workspace_messages_position_idx" ON "workspace_messages" USING btree ("conversation_id","position");--> statement-breakpoint
-CREATE INDEX "workspace_messages_content_fts" ON "workspace_messages" USING gin (to_tsvector('german', "content"));
+CREATE INDEX "workspace_messages_content_fts" ON "workspace_messages" USING gin (to_tsvector('german', "content"));--> statement-breakpoint
+CREATE INDEX "accountability_attachments_owner_idx" ON "accountability_attachments" USING btree ("owner_type","owner_id");--> statement-breakpoint
+CREATE INDEX "accountability_complaint_events_complaint_idx" ON "accountability_complaint_events" USING btree ("complaint_id","at");--> statement-breakpoint
+CREATE UNIQUE INDEX "accountability_complaints_case_key" ON "accountability_complaints" USING btree ("case_number");--> statement-breakpoint
+CREATE UNIQUE INDEX "accountability_complaints_token_key" ON "accountability_complaints" USING btree ("token_hash");--> statement-breakpoint
+CREATE INDEX "accountability_complaints_org_idx" ON "accountability_complaints" USING btree ("org_id","status");--> statement-breakpoint
+CREATE UNIQUE INDEX "accountability_exceptions_number_key" ON "accountability_exceptions" USING btree ("number");--> statement-breakpoint
+CREATE INDEX "accountability_exceptions_org_idx" ON "accountability_exceptions" USING btree ("org_id","status");--> statement-breakpoint
+CREATE INDEX "accountability_exceptions_model_idx" ON "accountability_exceptions" USING btree ("model_id","status");--> statement-breakpoint
+CREATE INDEX "accountability_incident_actions_incident_idx" ON "accountability_incident_actions" USING btree ("incident_id");--> statement-breakpoint
+CREATE INDEX "accountability_incident_actions_due_idx" ON "accountability_incident_actions" USING btree ("status","due_date");--> statement-breakpoint
+CREATE INDEX "accountability_incident_events_incident_idx" ON "accountability_incident_events" USING btree ("incident_id","at");--> statement-breakpoint
+CREATE UNIQUE INDEX "accountability_incidents_number_key" ON "accountability_incidents" USING btree ("number");--> statement-breakpoint
+CREATE INDEX "accountability_incidents_org_idx" ON "accountability_incidents" USING btree ("org_id","created_at");--> statement-breakpoint
+CREATE INDEX "accountability_incidents_published_idx" ON "accountability_incidents" USING btree ("published_at");--> statement-breakpoint
+CREATE INDEX "accountability_notifications_user_idx" ON "accountability_notifications" USING btree ("user_id","created_at");--> statement-breakpoint
+CREATE INDEX "transparency_comments_participation_idx" ON "transparency_comments" USING btree ("participation_id");--> statement-breakpoint
+CREATE INDEX "transparency_participations_use_case_idx" ON "transparency_participations" USING btree ("use_case_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "transparency_risk_assessments_version_key" ON "transparency_risk_assessments" USING btree ("use_case_id","version");--> statement-breakpoint
+CREATE INDEX "transparency_use_cases_org_idx" ON "transparency_use_cases" USING btree ("org_id");--> statement-breakpoint
+CREATE INDEX "knowledge_chunks_document_idx" ON "knowledge_chunks" USING btree ("document_id","ordinal");--> statement-breakpoint
+CREATE INDEX "knowledge_chunks_collection_idx" ON "knowledge_chunks" USING btree ("collection_id");--> statement-breakpoint
+CREATE INDEX "knowledge_chunks_tsv_idx" ON "knowledge_chunks" USING gin ("tsv");--> statement-breakpoint
+CREATE INDEX "knowledge_collections_org_idx" ON "knowledge_collections" USING btree ("org_id","owner");--> statement-breakpoint
+CREATE INDEX "knowledge_documents_collection_idx" ON "knowledge_documents" USING btree ("collection_id","created_at");--> statement-breakpoint
+CREATE INDEX "structuring_runs_owner_idx" ON "structuring_runs" USING btree ("org_id","owner","created_at");

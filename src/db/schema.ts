@@ -7,3 +7,4 @@ export * from '../registry/schema.js';
 export * from '../gateway/schema.js';
 export * from '../jobs/schema.js';
 export * from '../workspace/schema.js';
+export * from '../transparency/schema.js';

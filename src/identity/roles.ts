@@ -28,6 +28,9 @@ export const permissions = {
   'registry.review': ['reviewer'],
   'registry.weights': ['reviewer', 'admin'],
   'settings.manage': ['admin', 'dpo'],
+  'transparency.read': ['member', 'staff', 'reviewer', 'dpo', 'admin'],
+  'transparency.comment': ['member', 'staff', 'reviewer', 'dpo', 'admin'],
+  'transparency.manage': ['staff', 'dpo', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

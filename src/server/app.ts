@@ -16,6 +16,8 @@ import { gatewayRoutes } from '../gateway/routes.js';
 import { jobRoutes } from '../jobs/routes.js';
 import { registryRoutes } from '../registry/routes.js';
 import { registryPublicRoutes } from '../registry/public-routes.js';
+import { transparencyRoutes } from '../transparency/routes.js';
+import { transparencyPublicRoutes } from '../transparency/public-routes.js';
 import type { Services } from './compose.js';
 import { registerRequestContext } from './http-context.js';
 import { opsRoutes } from './ops-routes.js';
@@ -108,6 +110,8 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   await app.register(jobRoutes, { services });
   await app.register(registryRoutes, { services });
   await app.register(registryPublicRoutes, { services });
+  await app.register(transparencyRoutes, { services });
+  await app.register(transparencyPublicRoutes, { services });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const hasWeb = existsSync(webDistDir);

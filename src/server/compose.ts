@@ -36,6 +36,9 @@ import { createRequestEnergyEstimator } from '../energy/request-estimator.js';
 import type { ExceptionChecker, PromptGuard } from '../gateway/pipeline-hooks.js';
 import { systemCaller } from '../identity/principal.js';
 import { ensureLocalProvider } from '../registry/local-provider.js';
+import { createUsageSummary } from '../gateway/usage-summary.js';
+import { createTransparencyService } from '../transparency/transparency-service.js';
+import type { CampaignDisclosureSource, PublicIncidentSource } from '../transparency/sources.js';
 
 export type ComposeOptions = {
   database?: Database;
@@ -46,6 +49,9 @@ export type ComposeOptions = {
   guard?: PromptGuard;
   exceptions?: ExceptionChecker;
   energy?: EnergyEstimator;
+  /** What the public transparency pages show from the accountability and provenance modules (empty by default). */
+  publicIncidents?: PublicIncidentSource;
+  campaignDisclosures?: CampaignDisclosureSource;
 };
 
 export function openConfiguredDatabase(config: Config): Promise<Database> {
@@ -105,6 +111,14 @@ export async function createServices(config: Config, options: ComposeOptions = {
     guard: options.guard,
     exceptions: options.exceptions,
   });
+  const transparency = createTransparencyService({
+    ...base,
+    clock,
+    registry: registryQueries,
+    usage: createUsageSummary(database),
+    incidents: options.publicIncidents,
+    disclosures: options.campaignDisclosures,
+  });
 
   return {
     config,
@@ -130,6 +144,7 @@ export async function createServices(config: Config, options: ComposeOptions = {
     recorder,
     gateway,
     jobs,
+    transparency,
     async close(): Promise<void> {
       await jobs.stop();
       await recorder.flush();
