@@ -28,6 +28,7 @@ export const permissions = {
   'registry.review': ['reviewer'],
   'registry.weights': ['reviewer', 'admin'],
   'settings.manage': ['admin', 'dpo'],
+  'assistant.manage': ['staff', 'admin'],
   'transparency.read': ['member', 'staff', 'reviewer', 'dpo', 'admin'],
   'transparency.comment': ['member', 'staff', 'reviewer', 'dpo', 'admin'],
   'transparency.manage': ['staff', 'dpo', 'admin'],

@@ -14,6 +14,7 @@ import { auditRoutes } from '../audit/routes.js';
 import { identityRoutes } from '../identity/routes.js';
 import { gatewayRoutes } from '../gateway/routes.js';
 import { jobRoutes } from '../jobs/routes.js';
+import { workspaceRoutes } from '../workspace/routes.js';
 import { registryRoutes } from '../registry/routes.js';
 import { registryPublicRoutes } from '../registry/public-routes.js';
 import { transparencyRoutes } from '../transparency/routes.js';
@@ -108,6 +109,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   await app.register(auditRoutes, { services });
   await app.register(gatewayRoutes, { services });
   await app.register(jobRoutes, { services });
+  await app.register(workspaceRoutes, { services });
   await app.register(registryRoutes, { services });
   await app.register(registryPublicRoutes, { services });
   await app.register(transparencyRoutes, { services });

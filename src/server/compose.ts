@@ -36,6 +36,8 @@ import { createRequestEnergyEstimator } from '../energy/request-estimator.js';
 import type { ExceptionChecker, PromptGuard } from '../gateway/pipeline-hooks.js';
 import { systemCaller } from '../identity/principal.js';
 import { ensureLocalProvider } from '../registry/local-provider.js';
+import { createUsageData } from '../gateway/usage-data.js';
+import { createWorkspace, noKnowledge, type KnowledgeRetriever } from '../workspace/index.js';
 import { createUsageSummary } from '../gateway/usage-summary.js';
 import { createTransparencyService } from '../transparency/transparency-service.js';
 import type { CampaignDisclosureSource, PublicIncidentSource } from '../transparency/sources.js';
@@ -49,6 +51,8 @@ export type ComposeOptions = {
   guard?: PromptGuard;
   exceptions?: ExceptionChecker;
   energy?: EnergyEstimator;
+  /** The knowledge base chat cites from (src/knowledge); none until it is wired in. */
+  knowledge?: KnowledgeRetriever;
   /** What the public transparency pages show from the accountability and provenance modules (empty by default). */
   publicIncidents?: PublicIncidentSource;
   campaignDisclosures?: CampaignDisclosureSource;
@@ -120,6 +124,10 @@ export async function createServices(config: Config, options: ComposeOptions = {
     disclosures: options.campaignDisclosures,
   });
 
+  const workspace = createWorkspace({ database, clock, logger, audit, orgs: orgTree, orgSettings: orgs, gateway, usage: createUsageData(database), recorder, cards: registryQueries, knowledge: options.knowledge ?? noKnowledge });
+  await workspace.assistants.installStarters(bootstrap.rootOrgId);
+  workspace.scheduleRetention(jobs, bootstrap.rootOrgId);
+
   return {
     config,
     logger,
@@ -144,8 +152,10 @@ export async function createServices(config: Config, options: ComposeOptions = {
     recorder,
     gateway,
     jobs,
+    workspace,
     transparency,
     async close(): Promise<void> {
+      workspace.stop();
       await jobs.stop();
       await recorder.flush();
       await adapters.close();
