@@ -7,7 +7,7 @@ import { callerOf } from '../server/http-context.js';
 import { requirePermission } from '../identity/principal.js';
 import { exclusionCategories, modelStatuses } from './model-card.js';
 import { registryMessages } from './messages.js';
-import { weightsSchema } from './scoring.js';
+import { criteria, weightsSchema } from './scoring.js';
 import { setupStatus } from '../gateway/setup-status.js';
 
 const modelParams = z.object({ modelId: z.string().min(1) });
@@ -121,7 +121,7 @@ export const registryRoutes: FastifyPluginAsyncZod<{ services: Services }> = asy
 
   app.get('/api/registry/weights', { schema: { tags: ['registry'] } }, async (request) => {
     await readerAt(request);
-    return queries.weights();
+    return { ...(await queries.weights()), criteria };
   });
 
   app.put('/api/registry/weights', { schema: { tags: ['registry'], body: z.object({ weights: weightsSchema, reason: z.string().trim().min(1).max(2000) }) } }, async (request) => {

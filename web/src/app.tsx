@@ -1,5 +1,5 @@
 import { Suspense, type ReactNode } from 'react';
-import { navigation } from './navigation';
+import { linkedPages, navigation } from './navigation';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Layout } from './components/layout';
@@ -45,7 +45,7 @@ export function App() {
             >
               <Route index element={<HomePage />} />
               <Route path="konto" element={<AccountPage />} />
-              {navigation.map(({ path, page: Page }) => (
+              {[...navigation, ...linkedPages].map(({ path, page: Page }) => (
                 <Route key={path} path={path} element={<Page />} />
               ))}
               <Route path="*" element={<NotFoundPage />} />

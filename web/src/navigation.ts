@@ -7,17 +7,29 @@ import type { Role } from './session/session-context';
  */
 export type NavEntry = {
   path: string;
-  labelKey: string;
+  /** Omit for pages reached by links only (details, comparisons). */
+  labelKey?: string;
   section: 'work' | 'governance' | 'administration';
   roles?: Role[];
   page: LazyExoticComponent<ComponentType>;
 };
 
 export const navigation: NavEntry[] = [
+  { path: 'register/modelle', labelKey: 'registry.nav.models', section: 'governance', page: lazy(() => import('./pages/registry/models-page')) },
+  { path: 'register/anbieter', labelKey: 'registry.nav.providers', section: 'governance', page: lazy(() => import('./pages/registry/providers-page')) },
+  { path: 'register/priorisierung', labelKey: 'registry.nav.weights', section: 'governance', page: lazy(() => import('./pages/registry/weights-page')) },
+  { path: 'register/regeln', labelKey: 'registry.nav.rules', section: 'governance', page: lazy(() => import('./pages/registry/rules-page')) },
+  { path: 'register/pruefung', labelKey: 'registry.nav.review', section: 'governance', roles: ['reviewer'], page: lazy(() => import('./pages/registry/review-page')) },
   { path: 'verwaltung/organisationen', labelKey: 'nav.organisations', section: 'administration', roles: ['admin'], page: lazy(() => import('./pages/admin/orgs-page')) },
   { path: 'verwaltung/personen', labelKey: 'nav.users', section: 'administration', roles: ['admin'], page: lazy(() => import('./pages/admin/users-page')) },
   { path: 'verwaltung/api-schluessel', labelKey: 'nav.apiKeys', section: 'administration', roles: ['admin'], page: lazy(() => import('./pages/admin/api-keys-page')) },
   { path: 'verwaltung/pruefprotokoll', labelKey: 'nav.audit', section: 'administration', roles: ['admin', 'dpo'], page: lazy(() => import('./pages/admin/audit-page')) },
+];
+
+/** Pages without a navigation entry. */
+export const linkedPages: Omit<NavEntry, 'labelKey' | 'section'>[] = [
+  { path: 'register/modelle/:modelId', page: lazy(() => import('./pages/registry/model-card-page')) },
+  { path: 'register/vergleich', page: lazy(() => import('./pages/registry/compare-page')) },
 ];
 
 export const sections = [

@@ -72,7 +72,7 @@ export function Layout() {
             </li>
           </ul>
           {sections.map((section) => {
-            const entries = navigation.filter((entry) => entry.section === section.id && (!entry.roles || entry.roles.some((role) => effectiveRoles.has(role))));
+            const entries = navigation.filter((entry) => entry.labelKey && entry.section === section.id && (!entry.roles || entry.roles.some((role) => effectiveRoles.has(role))));
             if (entries.length === 0) return null;
             return (
               <div key={section.id}>
@@ -80,7 +80,7 @@ export function Layout() {
                 <ul>
                   {entries.map((entry) => (
                     <li key={entry.path}>
-                      <NavLink to={`/${entry.path}`}>{t(entry.labelKey)}</NavLink>
+                      <NavLink to={`/${entry.path}`}>{t(entry.labelKey!)}</NavLink>
                     </li>
                   ))}
                 </ul>
