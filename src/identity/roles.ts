@@ -27,6 +27,7 @@ export const permissions = {
   'registry.read': ['member', 'staff', 'reviewer', 'dpo', 'admin'],
   'registry.review': ['reviewer'],
   'registry.weights': ['reviewer', 'admin'],
+  'evaluation.manage': ['reviewer'],
   'settings.manage': ['admin', 'dpo'],
   'assistant.manage': ['staff', 'admin'],
   'transparency.read': ['member', 'staff', 'reviewer', 'dpo', 'admin'],
