@@ -5,10 +5,12 @@ import { identityRouteCases } from './identity-routes.js';
 import { gatewayRouteCases } from './gateway-routes.js';
 import { jobRouteCases } from './job-routes.js';
 import { registryRouteCases } from './registry-routes.js';
+import { transparencyRouteCases } from './transparency-routes.js';
+import { evaluationRouteCases } from './evaluation-routes.js';
 import type { RouteCase } from './route-case.js';
 
 /** Every module adds its rows here; the test fails when a route exists without a row. */
-const routeCases: RouteCase[] = [...identityRouteCases, ...gatewayRouteCases, ...jobRouteCases, ...registryRouteCases];
+const routeCases: RouteCase[] = [...identityRouteCases, ...gatewayRouteCases, ...jobRouteCases, ...registryRouteCases, ...transparencyRouteCases, ...evaluationRouteCases];
 
 let t: TestContext;
 let fixture: Fixture;
