@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detect } from './detect.js';
 import { createPseudonymiser, restore } from './pseudonymise.js';
+import { cpuMilliseconds } from './test-cpu-time.js';
 
 const size = 100_000;
 const repeated = (unit: string) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
@@ -33,10 +34,9 @@ const adversarial: Record<string, string> = {
 describe('adversarial input', () => {
   for (const [name, text] of Object.entries(adversarial)) {
     it(`detects and pseudonymises 100 KB of ${name} within 500 ms`, () => {
-      const started = performance.now();
       const pseudonymiser = createPseudonymiser();
-      const output = pseudonymiser.apply(text);
-      expect(performance.now() - started).toBeLessThan(500);
+      let output = '';
+      expect(cpuMilliseconds(() => (output = pseudonymiser.apply(text)))).toBeLessThan(500);
       expect(restore(output, pseudonymiser.mapping)).toBe(text);
     });
   }
@@ -54,8 +54,6 @@ describe('adversarial input', () => {
 
   it('handles 100 KB of random Unicode within 500 ms', () => {
     const text = fc.sample(fc.string({ unit: 'binary', minLength: size, maxLength: size }), { numRuns: 1, seed: 7 })[0]!;
-    const started = performance.now();
-    detect(text);
-    expect(performance.now() - started).toBeLessThan(500);
+    expect(cpuMilliseconds(() => detect(text))).toBeLessThan(500);
   });
 });

@@ -9,7 +9,9 @@ const phoneContext =
   /(?:\b(?:Tel|Telefon|Telefonnummer|Tel\.-Nr|Fon|Phone|Fax|Telefax|Mobil|Mobile|Handy|Handynummer|Rufnummer|Durchwahl|Cell|Mob|WhatsApp|Signal|erreichbar|anrufen|call|ring|reach)\b|☎|📞)[^\n\d]{0,20}$/iu;
 const otherNumberContext =
   /\b(?:Bestell|Auftrags|Rechnungs|Kunden|Vorgangs|Akten|Az|Order|Invoice|Ticket|Artikel|Art|IBAN|BIC|Konto|Kto|BLZ|Referenz|Ref|ISBN|Drucksache|Drs|Gesch\.-Z|Zeichen|Steuer|St\.-Nr|Mitglieds|Vertrags|Versicherungs|Sendungs|Tracking|Case|Fall|PLZ)[\p{L}.-]*\s*(?:[Nn]r\.?|[Nn]o\.?|[Nn]umber|[Nn]ummer)?\s*[:#]?\s*$/u;
-const fallbackCountries: CountryCode[] = ['DE', 'AT', 'CH', 'GB', 'US'];
+// National notation: a trunk 0 points to Germany and its neighbours or Britain; a bracketed area code also to the US.
+const trunkCountries: CountryCode[] = ['DE', 'AT', 'CH', 'GB'];
+const bracketCountries: CountryCode[] = ['DE', 'US', 'GB'];
 
 function validPhone(raw: string): boolean {
   // With an explicit country code a possible length is enough: fictional and new ranges fail isValid().
@@ -17,10 +19,7 @@ function validPhone(raw: string): boolean {
     const parsed = parsePhoneNumberFromString(raw.replace(/^\(?(?:\+|00)/, '+').replace(/^\+(\d+)\)/, '+$1'));
     return parsed?.isPossible() === true;
   }
-  for (const country of fallbackCountries) {
-    if (parsePhoneNumberFromString(raw, country)?.isValid()) return true;
-  }
-  return false;
+  return (raw[0] === '(' ? bracketCountries : trunkCountries).some((country) => parsePhoneNumberFromString(raw, country)?.isValid() === true);
 }
 
 function looksLikeDateOrRange(raw: string): boolean {
