@@ -7,6 +7,7 @@ import { addModelFile, downloadModel, modelIdFromFile, resolvePullTarget } from 
 import { detectLocalServers } from '../gateway/local-detection.js';
 import { exclusionCategories, modelStatuses } from '../registry/model-card.js';
 import { LOCAL_PROVIDER_ID } from '../registry/local-provider.js';
+import { importOsaiOpenness } from '../registry/registry-osai.js';
 import { zones } from '../core/config.js';
 import { orgKinds, roleSchema, slugSchema } from '../identity/inputs.js';
 import { systemCaller, type Caller } from '../identity/principal.js';
@@ -112,6 +113,17 @@ export const adminCommands = {
   'models.status': command(
     z.object({ id: z.string().min(1), status: z.enum(modelStatuses), reason: z.string().min(1), category: z.enum(exclusionCategories).optional() }),
     async (services, input, caller) => services.registry.setModelStatus(caller, input.id, { status: input.status, reason: input.reason, exclusionCategory: input.category }),
+  ),
+  'registry.export': command(z.object({ format: z.enum(['yaml', 'json']).default('yaml') }), async (services, input) => {
+    const document = await services.registryTransfer.exportDocument();
+    return { text: input.format === 'yaml' ? services.registryTransfer.toYaml(document) : services.registryTransfer.toJson(document) };
+  }),
+  'registry.import': command(z.object({ format: z.enum(['yaml', 'json']), document: z.string().min(1) }), async (services, input, caller) =>
+    services.registryTransfer.importDocument(caller, services.registryTransfer.parseDocument(input.document, input.format)),
+  ),
+  'registry.overdue': command(z.object({}), async (services) => services.registryQueries.overdue()),
+  'registry.import-osai': command(z.object({ dir: z.string().min(1), date: z.string().optional() }), async (services, input, caller) =>
+    importOsaiOpenness({ service: services.registry, queries: services.registryQueries }, caller, input.dir, input.date),
   ),
   'providers.list': command(z.object({}), async (services) => services.registryQueries.listProviders()),
   'providers.add': command(

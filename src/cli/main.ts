@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { Argument, Command, Option } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../core/config.js';
 import { exitCodeByCode, isServiceError } from '../core/errors.js';
@@ -217,6 +218,44 @@ models
   .action(async (id: string, status: string, options: { reason: string; category?: string }) => {
     const model = (await runCommand(config(), 'models.status', { id, status, ...options })) as { id: string; status: string };
     console.log(`${model.id}: ${model.status}`);
+  });
+
+const registryCommand = program.command('registry').description('Modellregister als Datei / the registry as a file');
+registryCommand
+  .command('export')
+  .description('Ganzes Register als YAML oder JSON ausgeben (ohne Geheimnisse) / print the whole registry (no secrets)')
+  .addOption(new Option('--format <format>', 'yaml | json').choices(['yaml', 'json']).default('yaml'))
+  .option('--out <file>', 'in Datei schreiben / write to a file')
+  .action(async (options: { format: string; out?: string }) => {
+    const { text } = (await runCommand(config(), 'registry.export', { format: options.format })) as { text: string };
+    if (options.out) writeFileSync(options.out, text);
+    else process.stdout.write(text);
+  });
+registryCommand
+  .command('import')
+  .description('Register aus YAML/JSON übernehmen; Statusänderungen gehen durch die Prüfregeln / apply a registry file')
+  .argument('<file>', 'YAML- oder JSON-Datei / YAML or JSON file')
+  .action(async (file: string) => {
+    const summary = (await runCommand(config(), 'registry.import', { format: file.endsWith('.json') ? 'json' : 'yaml', document: readFileSync(file, 'utf8') })) as Record<string, string[]>;
+    for (const [key, ids] of Object.entries(summary)) console.log(`${key}: ${ids.length}${ids.length ? ` (${ids.join(', ')})` : ''}`);
+  });
+registryCommand
+  .command('overdue')
+  .description('Überfällige Prüfungen / overdue reviews')
+  .action(async () => {
+    const rows = (await runCommand(config(), 'registry.overdue', {})) as { id: string; status: string; nextReviewDue: string }[];
+    if (rows.length === 0) console.log('Keine überfälligen Prüfungen / no overdue reviews');
+    for (const row of rows) console.log(`${row.nextReviewDue}  ${row.id.padEnd(36)} ${row.status}`);
+    if (rows.length > 0) process.exitCode = 1;
+  });
+registryCommand
+  .command('import-osai')
+  .description('Offenheitsbewertungen aus dem European Open Source AI Index übernehmen / import openness ratings')
+  .argument('<dir>', 'Ordner mit den YAML-Dateien des Index / folder of the index YAML files')
+  .option('--date <date>', 'Stand der Daten (JJJJ-MM-TT) / date of the snapshot')
+  .action(async (dir: string, options: { date?: string }) => {
+    const result = (await runCommand(config(), 'registry.import-osai', { dir, ...options })) as { files: number; updated: string[]; problems: unknown[] };
+    console.log(`${result.files} Dateien gelesen / files read; aktualisiert / updated: ${result.updated.join(', ') || '–'}; Probleme / problems: ${result.problems.length}`);
   });
 
 const providers = program.command('providers').description('Modellanbieter / model providers');

@@ -154,3 +154,20 @@ describe('federation through the API', () => {
     expect((await session.request('DELETE', `/api/orgs/${state.id}/registry/rules/${state_rule.id}?reason=weg`)).statusCode).toBe(403);
   });
 });
+
+const osaiDir = new URL('../../../shared/datasets/osai-index/', import.meta.url).pathname;
+const haveOsai = (await import('node:fs')).existsSync(osaiDir);
+if (!haveOsai) console.warn(`SKIPPING OSAI import test: ${osaiDir} not found`);
+
+describe.skipIf(!haveOsai)('openness from the European Open Source AI Index', () => {
+  it('fills a card’s openness from the index files, with source and date', async () => {
+    const { runAdminCommand } = await import('../../src/cli/admin-commands.js');
+    const row = (await t.services.registryQueries.modelRows()).find((model) => model.id === 'eurollm-22b-instruct')!;
+    await t.services.registry.upsertModel(system, { id: row.id, kind: 'chat', card: { ...row.card, openness: null }, deployments: [{ providerId: 'own-server', upstreamModel: 'utter-project/EuroLLM-22B-Instruct-2512' }] });
+    const result = (await runAdminCommand(t.services, 'registry.import-osai', { dir: osaiDir, date: '2026-11-23' })) as { files: number; updated: string[] };
+    expect(result.files).toBeGreaterThan(150);
+    expect(result.updated).toContain('eurollm-22b-instruct');
+    const card = (await reviewer.request('GET', '/api/registry/models/eurollm-22b-instruct')).json().card;
+    expect(card.openness).toMatchObject({ assessedBy: expect.stringContaining('Open Source AI Index'), date: '2026-11-23', dimensions: { weights_endmodel: { rating: 'open' }, paper: { rating: 'closed' } } });
+  });
+});
