@@ -269,6 +269,99 @@ CREATE TABLE "jobs" (
 	"finished_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "workflow_actions" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"case_id" uuid NOT NULL,
+	"org_id" uuid NOT NULL,
+	"tool" text NOT NULL,
+	"effect" text NOT NULL,
+	"arguments" jsonb NOT NULL,
+	"preview" jsonb NOT NULL,
+	"status" text NOT NULL,
+	"proposed_by" text NOT NULL,
+	"proposed_by_user_id" uuid,
+	"proposed_at" timestamp with time zone NOT NULL,
+	"model_report" jsonb,
+	"decided_by" text,
+	"decided_at" timestamp with time zone,
+	"result" jsonb,
+	"error" text
+);
+--> statement-breakpoint
+CREATE TABLE "workflow_case_events" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"case_id" uuid NOT NULL,
+	"occurred_at" timestamp with time zone NOT NULL,
+	"type" text NOT NULL,
+	"actor" text NOT NULL,
+	"detail" jsonb DEFAULT '{}'::jsonb NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "workflow_cases" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"org_id" uuid NOT NULL,
+	"reference" text NOT NULL,
+	"workflow_id" text NOT NULL,
+	"definition_version" integer NOT NULL,
+	"definition_hash" text NOT NULL,
+	"title" text NOT NULL,
+	"status" text NOT NULL,
+	"source" text NOT NULL,
+	"batch_job_id" uuid,
+	"input" jsonb NOT NULL,
+	"evaluation" jsonb NOT NULL,
+	"suggested_outcome" text NOT NULL,
+	"risk_class" text NOT NULL,
+	"risk_class_source" text NOT NULL,
+	"register_use_case_id" text,
+	"submitted_by" text NOT NULL,
+	"submitted_by_user_id" uuid,
+	"submitted_at" timestamp with time zone NOT NULL,
+	"draft_request" jsonb,
+	"draft_report" jsonb,
+	"draft_text" text,
+	"draft_error" jsonb,
+	"drafted_at" timestamp with time zone,
+	"working_text" text,
+	"decision" text,
+	"decided_outcome" text,
+	"decision_note" text,
+	"final_text" text,
+	"decided_by" text,
+	"decided_by_user_id" uuid,
+	"decided_at" timestamp with time zone,
+	"sent_to" text,
+	"sent_at" timestamp with time zone,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "workflow_channels" (
+	"org_id" uuid NOT NULL,
+	"name" text NOT NULL,
+	"label" text NOT NULL,
+	"webhook_ciphertext" text NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "workflow_channels_org_id_name_pk" PRIMARY KEY("org_id","name")
+);
+--> statement-breakpoint
+CREATE TABLE "workflow_definitions" (
+	"workflow_id" text NOT NULL,
+	"version" integer NOT NULL,
+	"hash" text NOT NULL,
+	"definition" jsonb NOT NULL,
+	"origin" text NOT NULL,
+	"loaded_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "workflow_definitions_workflow_id_version_pk" PRIMARY KEY("workflow_id","version")
+);
+--> statement-breakpoint
+CREATE TABLE "workflow_register_links" (
+	"org_id" uuid NOT NULL,
+	"workflow_id" text NOT NULL,
+	"use_case_id" text NOT NULL,
+	"linked_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "workflow_register_links_org_id_workflow_id_pk" PRIMARY KEY("org_id","workflow_id")
+);
+--> statement-breakpoint
 CREATE TABLE "evaluation_category_scores" (
 	"run_id" uuid NOT NULL,
 	"category" text NOT NULL,
@@ -637,6 +730,8 @@ CREATE TABLE "accountability_incidents" (
 	"model_review_requested_at" timestamp with time zone,
 	"public_title" text,
 	"public_summary" text,
+	"public_correction" text,
+	"public_lessons" text,
 	"published_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
@@ -871,8 +966,13 @@ CREATE INDEX "registry_org_rules_org_idx" ON "registry_org_rules" USING btree ("
 CREATE INDEX "usage_org_time_idx" ON "usage_records" USING btree ("org_id","occurred_at");--> statement-breakpoint
 CREATE INDEX "usage_user_time_idx" ON "usage_records" USING btree ("user_id","occurred_at");--> statement-breakpoint
 CREATE INDEX "usage_model_time_idx" ON "usage_records" USING btree ("model_id","occurred_at");--> statement-breakpoint
+CREATE INDEX "usage_provenance_idx" ON "usage_records" USING btree ("provenance_id");--> statement-breakpoint
 CREATE INDEX "jobs_claim_idx" ON "jobs" USING btree ("status","run_after");--> statement-breakpoint
 CREATE INDEX "jobs_org_idx" ON "jobs" USING btree ("org_id","created_at");--> statement-breakpoint
+CREATE INDEX "workflow_actions_case_idx" ON "workflow_actions" USING btree ("case_id","proposed_at");--> statement-breakpoint
+CREATE INDEX "workflow_case_events_case_idx" ON "workflow_case_events" USING btree ("case_id","occurred_at");--> statement-breakpoint
+CREATE INDEX "workflow_cases_org_idx" ON "workflow_cases" USING btree ("org_id","submitted_at");--> statement-breakpoint
+CREATE INDEX "workflow_cases_status_idx" ON "workflow_cases" USING btree ("org_id","status");--> statement-breakpoint
 CREATE INDEX "evaluation_item_results_category_idx" ON "evaluation_item_results" USING btree ("run_id","category");--> statement-breakpoint
 CREATE INDEX "evaluation_runs_model_idx" ON "evaluation_runs" USING btree ("model_id","created_at");--> statement-breakpoint
 CREATE INDEX "evaluation_runs_status_idx" ON "evaluation_runs" USING btree ("status");--> statement-breakpoint

@@ -87,13 +87,19 @@ export const configSchema = z.object({
   own_pue: z.coerce.number().min(1).max(3).optional(),
   /** On-site water use (l/kWh) of the own servers' cooling; unset: not counted. */
   own_wue: z.coerce.number().min(0).max(10).optional(),
+  /** Originals and labelled copies of images (provenance module); outside the web root. */
+  media_dir: z.string().optional(),
+  /** C2PA signing: PEM certificate chain (signing certificate first) and PKCS#8 private key; unset: no C2PA manifests. */
+  c2pa_certificate: z.string().optional(),
+  c2pa_private_key: z.string().optional(),
+  c2pa_algorithm: z.enum(['es256', 'es384', 'es512', 'ps256', 'ps384', 'ps512', 'ed25519']).default('es256'),
   oidc: oidcSection.optional(),
   providers: z.array(providerDeclaration).default([]),
   models: z.array(modelDeclaration).default([]),
 });
 
 export type ConfigInput = z.input<typeof configSchema>;
-export type Config = Omit<z.output<typeof configSchema>, 'models_dir'> & { models_dir: string; config_file?: string };
+export type Config = Omit<z.output<typeof configSchema>, 'models_dir' | 'media_dir'> & { models_dir: string; media_dir: string; config_file?: string };
 export type ProviderDeclaration = z.output<typeof providerDeclaration>;
 export type ModelDeclaration = z.output<typeof modelDeclaration>;
 export type OidcConfig = z.output<typeof oidcSection>;
@@ -152,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     ...config,
     data_dir: path.resolve(config.data_dir),
     models_dir: path.resolve(config.models_dir ?? path.join(config.data_dir, 'models')),
+    media_dir: path.resolve(config.media_dir ?? path.join(config.data_dir, 'media')),
     ...(configFile ? { config_file: path.resolve(configFile) } : {}),
   };
 }

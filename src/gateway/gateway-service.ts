@@ -18,6 +18,8 @@ import type { Limits, Reservation } from './limits.js';
 import { gatewayMessages } from './messages.js';
 import type { ChatChunk, ChatCompletion, ChatMessage, ChatRequest, EmbeddingRequest, EmbeddingResponse, Usage } from './openai-types.js';
 import type { ExceptionChecker, PromptGuard } from './pipeline-hooks.js';
+import { generateImages } from './image-generation.js';
+import type { ImagePipelineHooks, ImageRequest } from './image-types.js';
 import { decide, refusal, type Purpose } from './policy.js';
 import { firstSuccessful, openStream, type Candidate } from './provider-attempts.js';
 import { ProviderError } from './providers/provider-spec.js';
@@ -36,6 +38,8 @@ export type GatewayDeps = {
   logger: Logger;
   guard?: PromptGuard | undefined;
   exceptions?: ExceptionChecker | undefined;
+  /** Image policy and labels of generated images (provenance module); without them images are refused. */
+  images?: ImagePipelineHooks | undefined;
 };
 
 export type GatewayCall = {
@@ -61,7 +65,7 @@ export type CallReport = {
   label: Text;
 };
 
-type Prepared = { lineage: OrgNode[]; org: OrgNode; effective: EffectiveModel; candidates: Candidate[]; reservation: Reservation | undefined; exceptionId?: string };
+export type Prepared = { lineage: OrgNode[]; org: OrgNode; effective: EffectiveModel; candidates: Candidate[]; reservation: Reservation | undefined; exceptionId?: string };
 
 export function estimateTokens(value: unknown): number {
   const chars = typeof value === 'string' ? value.length : JSON.stringify(value ?? '').length;
@@ -94,7 +98,7 @@ export function createGatewayService(deps: GatewayDeps) {
   }
 
   /** Policy, fallbacks, guard readiness, limits: everything decided before a provider sees the request. */
-  async function prepare(call: GatewayCall, modelId: string, kind: 'chat' | 'embedding', tokenEstimate: number): Promise<Prepared> {
+  async function prepare(call: GatewayCall, modelId: string, kind: 'chat' | 'embedding' | 'image', tokenEstimate: number): Promise<Prepared> {
     const [tree, snapshot] = await Promise.all([orgs.get(), registry.get()]);
     const org = tree.byId.get(call.orgId);
     if (!org) throw new ServiceError('VALIDATION', gatewayMessages.noOrg, { reason: 'no_org' });
@@ -155,7 +159,7 @@ export function createGatewayService(deps: GatewayDeps) {
     call: GatewayCall;
     prepared: Prepared;
     candidate: Candidate | undefined;
-    kind: 'chat' | 'embedding';
+    kind: 'chat' | 'embedding' | 'image';
     request: { messages?: ChatMessage[]; input?: unknown; settings: Record<string, unknown> };
     usage: Usage | undefined;
     estimatedUsage: Usage;
@@ -228,7 +232,7 @@ export function createGatewayService(deps: GatewayDeps) {
         requestId: call.caller.requestId,
         occurredAt,
         event: {
-          action: input.kind === 'chat' ? 'gateway.chat' : 'gateway.embedding',
+          action: `gateway.${input.kind}`,
           orgId: call.orgId,
           targetType: 'model',
           targetId: model.id,
@@ -422,6 +426,10 @@ export function createGatewayService(deps: GatewayDeps) {
         throw failure;
       }
     },
+
+    /** Image generation through the same steps, plus the image policy and labels (image-generation.ts). */
+    images: (call: GatewayCall, request: ImageRequest) =>
+      generateImages({ deps, prepare, guarded, finish, report, refuse, upstreamFailure, estimateTokens }, call, request),
 
     /** The models this caller may use in this organisation, with registry status, zone and energy. */
     async listModels(caller: Caller, orgId: string) {

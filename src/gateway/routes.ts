@@ -14,7 +14,7 @@ import { chatRequestSchema, embeddingRequestSchema } from './openai-types.js';
  * The organisation a gateway call is made for: an API key's own; for a session, the X-Leitplanke-Org
  * header (id or slug) or the first organisation the user holds a role in.
  */
-async function orgFor(request: FastifyRequest, services: Services, caller: Caller): Promise<string> {
+export async function orgFor(request: FastifyRequest, services: Services, caller: Caller): Promise<string> {
   const principal = caller.principal;
   const tree = await services.orgs.tree();
   const header = request.headers['x-leitplanke-org'];
@@ -30,7 +30,7 @@ async function orgFor(request: FastifyRequest, services: Services, caller: Calle
 }
 
 /** Aborted when the client goes away before the answer is complete; cancels the upstream request. */
-function disconnectSignal(reply: FastifyReply): AbortController {
+export function disconnectSignal(reply: FastifyReply): AbortController {
   const controller = new AbortController();
   reply.raw.on('close', () => {
     if (!reply.raw.writableFinished) controller.abort();

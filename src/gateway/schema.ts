@@ -42,6 +42,7 @@ export const usageRecords = pgTable(
     index('usage_org_time_idx').on(table.orgId, table.occurredAt),
     index('usage_user_time_idx').on(table.userId, table.occurredAt),
     index('usage_model_time_idx').on(table.modelId, table.occurredAt),
+    index('usage_provenance_idx').on(table.provenanceId),
   ],
 );
 

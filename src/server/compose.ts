@@ -36,6 +36,8 @@ import { createRequestEnergyEstimator } from '../energy/request-estimator.js';
 import type { ExceptionChecker, PromptGuard } from '../gateway/pipeline-hooks.js';
 import { systemCaller } from '../identity/principal.js';
 import { ensureLocalProvider } from '../registry/local-provider.js';
+import { createProvenanceModule } from '../provenance/index.js';
+import { createProvenanceLookup } from '../gateway/provenance-lookup.js';
 import { createUsageData } from '../gateway/usage-data.js';
 import { createWorkspace, noKnowledge, type KnowledgeRetriever } from '../workspace/index.js';
 import { createUsageSummary } from '../gateway/usage-summary.js';
@@ -101,6 +103,17 @@ export async function createServices(config: Config, options: ComposeOptions = {
   const recorder = createUsageRecorder(database, logger);
   const jobs = createJobQueue(database, clock, logger);
   const adapters = createAdapterCache(config.models_dir);
+  const provenance = createProvenanceModule({
+    database,
+    clock,
+    logger,
+    audit,
+    orgs,
+    lookup: createProvenanceLookup(database, recorder),
+    registry: registryQueries,
+    mediaDir: config.media_dir,
+    c2pa: { certificate: config.c2pa_certificate, privateKey: config.c2pa_private_key, algorithm: config.c2pa_algorithm },
+  });
   const gateway = createGatewayService({
     registry: registryStore,
     orgs: orgTree,
@@ -114,6 +127,7 @@ export async function createServices(config: Config, options: ComposeOptions = {
     logger,
     guard: options.guard,
     exceptions: options.exceptions,
+    images: provenance.imageHooks,
   });
   const transparency = createTransparencyService({
     ...base,
@@ -152,12 +166,14 @@ export async function createServices(config: Config, options: ComposeOptions = {
     recorder,
     gateway,
     jobs,
+    provenance,
     workspace,
     transparency,
     async close(): Promise<void> {
       workspace.stop();
       await jobs.stop();
       await recorder.flush();
+      await provenance.close();
       await adapters.close();
       await registryStore.stop();
       await limits.settings.stop();

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import sharp from 'sharp';
 
 /**
  * A real OpenAI-compatible HTTP server for tests and benchmarks. Each upstream model name can be given
@@ -43,6 +44,13 @@ function lastUser(body: ChatBody): string {
 export function deterministicEmbedding(text: string, dimensions = 8): number[] {
   const digest = createHash('sha256').update(text).digest();
   return Array.from({ length: dimensions }, (_, index) => (digest[index]! - 128) / 128);
+}
+
+/** A 256×256 PNG whose colours follow the prompt: what the images endpoint "generates". */
+export async function generatedPicture(prompt: string): Promise<Buffer> {
+  const digest = createHash('sha256').update(prompt).digest('hex');
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="256" height="256"><rect width="256" height="256" fill="#${digest.slice(0, 6)}"/><circle cx="128" cy="110" r="60" fill="#${digest.slice(6, 12)}"/></svg>`;
+  return sharp(Buffer.from(svg)).png().toBuffer();
 }
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -93,6 +101,12 @@ export async function startFakeUpstream(options: { record?: boolean } = {}): Pro
           usage: { prompt_tokens: inputs.join(' ').split(/\s+/).length, total_tokens: inputs.join(' ').split(/\s+/).length },
         }),
       );
+      return;
+    }
+    if (path.endsWith('/images/generations')) {
+      const png = await generatedPicture(String(body.prompt ?? ''));
+      const data = Array.from({ length: typeof body.n === 'number' ? body.n : 1 }, () => ({ b64_json: png.toString('base64') }));
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ created: 1_700_000_000, data }));
       return;
     }
     const text = script.reply ? script.reply(body) : `Echo: ${lastUser(body)}`;

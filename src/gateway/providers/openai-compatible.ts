@@ -1,5 +1,6 @@
 import { Agent, errors as undiciErrors, request, type Dispatcher } from 'undici';
 import type { ChatChunk, ChatCompletion, ChatRequest, EmbeddingRequest, EmbeddingResponse } from '../openai-types.js';
+import type { ImageResponse } from '../image-types.js';
 import { isRetryableStatus, ProviderError, type AdapterFactory, type CallOptions, type ProviderAdapter, type ProviderSettings } from './provider-spec.js';
 import { readSseData } from './sse.js';
 
@@ -124,6 +125,15 @@ export const createOpenAiCompatibleAdapter: AdapterFactory = (settings: Provider
     async embed(embeddingRequest: EmbeddingRequest, call) {
       const response = await post('/embeddings', { ...embeddingRequest }, call, false);
       return (await response.body.json()) as EmbeddingResponse;
+    },
+
+    async images(imageRequest, call) {
+      const response = await post('/images/generations', { ...imageRequest, response_format: 'b64_json' }, call, false);
+      try {
+        return (await response.body.json()) as ImageResponse;
+      } catch (error) {
+        throw new ProviderError(`upstream sent an unreadable response: ${(error as Error).message}`, { retryable: false, code: 'malformed', cause: error });
+      }
     },
 
     async listModels(call) {

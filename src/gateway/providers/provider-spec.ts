@@ -1,4 +1,5 @@
 import type { ChatChunk, ChatCompletion, ChatRequest, EmbeddingRequest, EmbeddingResponse } from '../openai-types.js';
+import type { ImageRequest, ImageResponse } from '../image-types.js';
 
 /**
  * The one small interface every provider adapter implements. It depends on nothing but the wire
@@ -25,6 +26,8 @@ export interface ProviderAdapter {
   /** Streaming chat completion; the last chunk carries `usage` when the provider reports it. */
   chatStream(request: ChatRequest, options: CallOptions): AsyncIterable<ChatChunk>;
   embed(request: EmbeddingRequest, options: CallOptions): Promise<EmbeddingResponse>;
+  /** Image generation (model kind 'image'), for adapters whose providers offer it; images come back as `b64_json`. */
+  images?(request: Omit<ImageRequest, 'leitplanke'>, options: CallOptions): Promise<ImageResponse>;
   /** Model names the provider offers, for set-up and health checks. */
   listModels(options: CallOptions): Promise<string[]>;
   close?(): Promise<void>;
