@@ -7,10 +7,11 @@ import { jobRouteCases } from './job-routes.js';
 import { registryRouteCases } from './registry-routes.js';
 import { transparencyRouteCases } from './transparency-routes.js';
 import { evaluationRouteCases } from './evaluation-routes.js';
+import { provenanceRouteCases } from './provenance-routes.js';
 import type { RouteCase } from './route-case.js';
 
 /** Every module adds its rows here; the test fails when a route exists without a row. */
-const routeCases: RouteCase[] = [...identityRouteCases, ...gatewayRouteCases, ...jobRouteCases, ...registryRouteCases, ...transparencyRouteCases, ...evaluationRouteCases];
+const routeCases: RouteCase[] = [...identityRouteCases, ...gatewayRouteCases, ...jobRouteCases, ...registryRouteCases, ...transparencyRouteCases, ...evaluationRouteCases, ...provenanceRouteCases];
 
 let t: TestContext;
 let fixture: Fixture;
