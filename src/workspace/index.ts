@@ -39,7 +39,7 @@ const RETENTION_INTERVAL_MS = 60 * 60_000;
 
 /** The AI workspace (issue 6): chat, assistants, playground and data rights, over the gateway. */
 export function createWorkspace(deps: WorkspaceDeps) {
-  const models = createModelChoice({ gateway: deps.gateway, cards: deps.cards });
+  const models = createModelChoice({ gateway: deps.gateway, cards: deps.cards, orgs: deps.orgs });
   const assistants = createAssistantService({ ...deps, models });
   const conversations = createConversationService({ ...deps, assistants });
   const chat = createChatService({ ...deps, models, assistants, conversations });

@@ -1,6 +1,8 @@
 import { ServiceError } from '../core/errors.js';
+import type { CachedSnapshot } from '../db/cached-snapshot.js';
 import type { GatewayService } from '../gateway/gateway-service.js';
-import type { Caller } from '../identity/principal.js';
+import type { OrgTree } from '../identity/org-directory.js';
+import { requirePermission, type Caller } from '../identity/principal.js';
 import { energyClassOf, type EnergyClass } from './energy-class.js';
 import { workspaceMessages } from './messages.js';
 
@@ -22,7 +24,7 @@ export type ModelCards = { getModel(id: string): Promise<{ card: Record<string, 
 const statusOrder: Record<string, number> = { recommended: 0, approved: 1, exception_only: 2 };
 const CARD_TTL_MS = 5 * 60_000;
 
-export function createModelChoice(deps: { gateway: GatewayService; cards: ModelCards }) {
+export function createModelChoice(deps: { gateway: GatewayService; cards: ModelCards; orgs: CachedSnapshot<OrgTree> }) {
   const visionCache = new Map<string, { expires: number; vision: boolean }>();
 
   async function readsImages(id: string, revision: string): Promise<boolean> {
@@ -37,6 +39,7 @@ export function createModelChoice(deps: { gateway: GatewayService; cards: ModelC
   }
 
   async function list(caller: Caller, orgId: string): Promise<WorkspaceModel[]> {
+    requirePermission(caller.principal, await deps.orgs.get(), 'model.use', orgId);
     const models = (await deps.gateway.listModels(caller, orgId)).filter((model) => model.leitplanke.kind === 'chat');
     const result = await Promise.all(
       models.map(async (model) => ({
