@@ -14,7 +14,7 @@ export const guardSettingsSchema = z.object({
   /** Block GDPR Art. 9 data for EU processors too (outside the EU it is always blocked). */
   blockSpecialCategoriesInEu: z.boolean().optional(),
   /** Which zones each data class may go to. */
-  dataClassZones: z.record(z.enum(dataClasses), z.array(z.enum(['own', 'eu', 'non-eu']))).optional(),
+  dataClassZones: z.partialRecord(z.enum(dataClasses), z.array(z.enum(['own', 'eu', 'non-eu']))).optional(),
   /** Organisation-defined identifiers, e.g. membership numbers. */
   customPatterns: z.array(z.object({ label: z.string().min(1).max(60), pattern: z.string().min(1).max(200), flags: z.string().max(5).optional() })).max(50).optional(),
 });
