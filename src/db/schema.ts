@@ -6,6 +6,7 @@ export * from '../ratelimit/schema.js';
 export * from '../registry/schema.js';
 export * from '../gateway/schema.js';
 export * from '../jobs/schema.js';
+export * from '../workflows/schema.js';
 export * from '../provenance/schema.js';
 export * from '../workspace/schema.js';
 export * from '../transparency/schema.js';

@@ -29,6 +29,9 @@ export const permissions = {
   'registry.weights': ['reviewer', 'admin'],
   'evaluation.manage': ['reviewer'],
   'settings.manage': ['admin', 'dpo'],
+  /** Case workflows: see and work on cases, run the assistant; approval roles come from each definition. */
+  'workflow.use': ['staff', 'admin'],
+  'workflow.manage': ['admin'],
   'content.label': ['member', 'staff', 'reviewer', 'dpo', 'admin'],
   'media.manage': ['staff', 'admin'],
   'disclosure.publish': ['staff', 'admin'],

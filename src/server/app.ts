@@ -14,6 +14,7 @@ import { auditRoutes } from '../audit/routes.js';
 import { identityRoutes } from '../identity/routes.js';
 import { gatewayRoutes } from '../gateway/routes.js';
 import { jobRoutes } from '../jobs/routes.js';
+import { workflowRoutes } from '../workflows/routes.js';
 import { provenanceRoutes } from '../provenance/routes.js';
 import { provenancePublicRoutes } from '../provenance/public-routes.js';
 import { imageGenerationRoutes } from '../gateway/image-routes.js';
@@ -112,6 +113,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   await app.register(auditRoutes, { services });
   await app.register(gatewayRoutes, { services });
   await app.register(jobRoutes, { services });
+  await app.register(workflowRoutes, { services });
   await app.register(imageGenerationRoutes, { services });
   await app.register(provenanceRoutes, { services });
   await app.register(provenancePublicRoutes, { services });

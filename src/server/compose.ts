@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { systemClock, type Clock } from '../core/clock.js';
@@ -36,6 +37,10 @@ import { createRequestEnergyEstimator } from '../energy/request-estimator.js';
 import type { ExceptionChecker, PromptGuard } from '../gateway/pipeline-hooks.js';
 import { systemCaller } from '../identity/principal.js';
 import { ensureLocalProvider } from '../registry/local-provider.js';
+import { createWorkflowService, DRAFT_BATCH_JOB } from '../workflows/workflow-service.js';
+import { createDefinitionStore } from '../workflows/definition-store.js';
+import { useCaseRegisterLink, type RegisterLink } from '../workflows/register-link.js';
+import { createOutboxMailSender, fetchWebhookPoster, type MailSender, type WebhookPoster } from '../workflows/agent/effects.js';
 import { createProvenanceModule } from '../provenance/index.js';
 import { createProvenanceLookup } from '../gateway/provenance-lookup.js';
 import { createUsageData } from '../gateway/usage-data.js';
@@ -53,6 +58,10 @@ export type ComposeOptions = {
   guard?: PromptGuard;
   exceptions?: ExceptionChecker;
   energy?: EnergyEstimator;
+  /** Workflows: the transparency register link (default: the register's use cases), mail (default: .eml files in <data_dir>/outbox), webhooks. */
+  workflowRegister?: RegisterLink;
+  mailSender?: MailSender;
+  webhookPoster?: WebhookPoster;
   /** The knowledge base chat cites from (src/knowledge); none until it is wired in. */
   knowledge?: KnowledgeRetriever;
   /** What the public transparency pages show from the accountability and provenance modules (empty by default). */
@@ -141,6 +150,23 @@ export async function createServices(config: Config, options: ComposeOptions = {
   const workspace = createWorkspace({ database, clock, logger, audit, orgs: orgTree, orgSettings: orgs, gateway, usage: createUsageData(database), recorder, cards: registryQueries, knowledge: options.knowledge ?? noKnowledge });
   await workspace.assistants.installStarters(bootstrap.rootOrgId);
   workspace.scheduleRetention(jobs, bootstrap.rootOrgId);
+
+  const workflows = createWorkflowService({
+    database,
+    clock,
+    audit,
+    orgs: orgTree,
+    gateway,
+    jobs,
+    workflows,
+    secrets,
+    register: options.workflowRegister ?? useCaseRegisterLink(database, transparency),
+    mail: options.mailSender ?? createOutboxMailSender(path.join(config.data_dir, 'outbox')),
+    webhooks: options.webhookPoster ?? fetchWebhookPoster,
+    definitions: createDefinitionStore(database),
+  });
+  await workflows.start(config.data_dir);
+  jobs.register(DRAFT_BATCH_JOB, workflows.draftBatch);
 
   return {
     config,

@@ -12,7 +12,16 @@ const logic = z.custom<JsonLogic>((value) => value !== undefined, 'JSON Logic ex
 
 export type JsonLogic = unknown;
 
-export const fieldTypes = ['text', 'textarea', 'number', 'date', 'boolean', 'select', 'multiselect', 'email'] as const;
+export const fieldTypes = [
+  'text',
+  'textarea',
+  'number',
+  'date',
+  'boolean',
+  'select',
+  'multiselect',
+  'email',
+] as const;
 export type FieldType = (typeof fieldTypes)[number];
 
 export const formFieldSchema = z
@@ -54,7 +63,12 @@ export const ruleSchema = z
 export type Rule = z.infer<typeof ruleSchema>;
 
 export const computedSchema = z
-  .object({ id: name, label: localized, value: logic, format: z.enum(['eur', 'number', 'date', 'text']).default('number') })
+  .object({
+    id: name,
+    label: localized,
+    value: logic,
+    format: z.enum(['eur', 'number', 'date', 'text']).default('number'),
+  })
   .strict();
 export type ComputedValue = z.infer<typeof computedSchema>;
 
@@ -70,7 +84,13 @@ export const outcomeSchema = z
   .strict();
 export type Outcome = z.infer<typeof outcomeSchema>;
 
-export const toolNames = ['get_case', 'list_channels', 'send_email', 'create_calendar_entry', 'post_to_channel'] as const;
+export const toolNames = [
+  'get_case',
+  'list_channels',
+  'send_email',
+  'create_calendar_entry',
+  'post_to_channel',
+] as const;
 export type ToolName = (typeof toolNames)[number];
 
 export const workflowDefinitionSchema = z

@@ -30,13 +30,22 @@ export type Evaluation = {
 
 const both = (render: (locale: Locale) => string): Text => text(render('de'), render('en'));
 
-export function optionLabels(definition: WorkflowDefinition, input: Record<string, unknown>, locale: Locale): Record<string, string> {
+export function optionLabels(
+  definition: WorkflowDefinition,
+  input: Record<string, unknown>,
+  locale: Locale,
+): Record<string, string> {
   const labels: Record<string, string> = {};
   for (const field of definition.form.fields) {
     if (!field.options) continue;
     const value = input[field.name];
     const values = Array.isArray(value) ? value : value === null || value === undefined ? [] : [value];
-    labels[field.name] = values.map((entry) => field.options!.find((option) => option.value === entry)?.label[locale] ?? String(entry)).join(', ') || '–';
+    labels[field.name] =
+      values
+        .map(
+          (entry) => field.options!.find((option) => option.value === entry)?.label[locale] ?? String(entry),
+        )
+        .join(', ') || '–';
   }
   return labels;
 }
@@ -53,16 +62,31 @@ export function evaluate(definition: WorkflowDefinition, input: Record<string, u
       value = null;
     }
     computedValues[entry.id] = value;
-    return { id: entry.id, label: entry.label, value, display: both((locale) => formatValue(value, entry.format, locale)) };
+    return {
+      id: entry.id,
+      label: entry.label,
+      value,
+      display: both((locale) => formatValue(value, entry.format, locale)),
+    };
   });
 
-  const rendered = (template: Text): Text => both((locale) => renderTemplate(template[locale], { ...data, labels: optionLabels(definition, input, locale) }, locale));
+  const rendered = (template: Text): Text =>
+    both((locale) =>
+      renderTemplate(template[locale], { ...data, labels: optionLabels(definition, input, locale) }, locale),
+    );
   const rules: RuleResult[] = definition.rules.map((rule) => {
     const base = { id: rule.id, label: rule.label, kind: rule.kind, severity: rule.severity };
     try {
       const applicable = rule.when === undefined || truthy(applyLogic(rule.when, data));
       if (!applicable) {
-        return { ...base, applicable, passed: null, explanation: rule.notApplicable ? rendered(rule.notApplicable) : text('Nicht anwendbar.', 'Does not apply.') };
+        return {
+          ...base,
+          applicable,
+          passed: null,
+          explanation: rule.notApplicable
+            ? rendered(rule.notApplicable)
+            : text('Nicht anwendbar.', 'Does not apply.'),
+        };
       }
       const passed = truthy(applyLogic(rule.check, data));
       return { ...base, applicable, passed, explanation: rendered(passed ? rule.pass : rule.fail) };
@@ -73,12 +97,22 @@ export function evaluate(definition: WorkflowDefinition, input: Record<string, u
         applicable: true,
         passed: false,
         error: message,
-        explanation: text(`Die Regel konnte nicht ausgewertet werden (${message}). Bitte von Hand prüfen.`, `The rule could not be evaluated (${message}). Check by hand.`),
+        explanation: text(
+          `Die Regel konnte nicht ausgewertet werden (${message}). Bitte von Hand prüfen.`,
+          `The rule could not be evaluated (${message}). Check by hand.`,
+        ),
       };
     }
   });
 
-  const failed: Evaluation['failed'] = { completeness: 0, eligibility: 0, amount: 0, formal: 0, blocking: 0, hints: 0 };
+  const failed: Evaluation['failed'] = {
+    completeness: 0,
+    eligibility: 0,
+    amount: 0,
+    formal: 0,
+    blocking: 0,
+    hints: 0,
+  };
   for (const rule of rules) {
     if (rule.passed !== false) continue;
     if (rule.severity === 'hint') failed.hints++;
@@ -87,18 +121,39 @@ export function evaluate(definition: WorkflowDefinition, input: Record<string, u
       failed[rule.kind]++;
     }
   }
-  const outcomeData = { ...data, rules: Object.fromEntries(rules.map((rule) => [rule.id, rule.passed])), failed };
-  const outcome = definition.outcomes.find((entry) => entry.when === undefined || truthy(applyLogic(entry.when, outcomeData))) ?? definition.outcomes[definition.outcomes.length - 1]!;
-  const instruction = renderTemplate(outcome.instruction, { ...data, labels: optionLabels(definition, input, 'de') }, 'de');
+  const outcomeData = {
+    ...data,
+    rules: Object.fromEntries(rules.map((rule) => [rule.id, rule.passed])),
+    failed,
+  };
+  const outcome =
+    definition.outcomes.find(
+      (entry) => entry.when === undefined || truthy(applyLogic(entry.when, outcomeData)),
+    ) ?? definition.outcomes[definition.outcomes.length - 1]!;
+  const instruction = renderTemplate(
+    outcome.instruction,
+    { ...data, labels: optionLabels(definition, input, 'de') },
+    'de',
+  );
   return { computed, rules, failed, outcome: { id: outcome.id, label: outcome.label, instruction } };
 }
 
-const mark = { de: { true: 'erfüllt', false: 'nicht erfüllt', null: 'nicht anwendbar', hint: 'Hinweis' }, en: { true: 'met', false: 'not met', null: 'does not apply', hint: 'note' } };
+const mark = {
+  de: { true: 'erfüllt', false: 'nicht erfüllt', null: 'nicht anwendbar', hint: 'Hinweis' },
+  en: { true: 'met', false: 'not met', null: 'does not apply', hint: 'note' },
+};
 
 /** The rule results as a plain list for a prompt or a letter, e.g. "- nicht erfüllt – Satzung: …". */
-export function ruleList(rules: RuleResult[], locale: Locale, filter: (rule: RuleResult) => boolean = () => true): string {
+export function ruleList(
+  rules: RuleResult[],
+  locale: Locale,
+  filter: (rule: RuleResult) => boolean = () => true,
+): string {
   const lines = rules.filter(filter).map((rule) => {
-    const state = rule.passed === false && rule.severity === 'hint' ? mark[locale].hint : mark[locale][String(rule.passed) as 'true' | 'false' | 'null'];
+    const state =
+      rule.passed === false && rule.severity === 'hint'
+        ? mark[locale].hint
+        : mark[locale][String(rule.passed) as 'true' | 'false' | 'null'];
     return `- ${state} – ${rule.label[locale]}: ${rule.explanation[locale]}`;
   });
   return lines.length > 0 ? lines.join('\n') : locale === 'de' ? '- keine' : '- none';

@@ -31,7 +31,8 @@ const extraOperations: Record<string, (...args: never[]) => unknown> = {
     return new Date((day + days) * DAY_MS).toISOString().slice(0, 10);
   },
   /** Characters of a text (code points, so umlauts count once) or entries of a list; 0 for nothing. */
-  length: (value: unknown) => (typeof value === 'string' ? [...value].length : Array.isArray(value) ? value.length : 0),
+  length: (value: unknown) =>
+    typeof value === 'string' ? [...value].length : Array.isArray(value) ? value.length : 0,
   words: (value: unknown) => (typeof value === 'string' ? (value.trim().match(/\S+/g) ?? []).length : 0),
   /** Rounds half away from zero to `digits` places (commercial rounding of amounts). */
   round: (value: unknown, digits: unknown = 0) => {
@@ -41,11 +42,44 @@ const extraOperations: Record<string, (...args: never[]) => unknown> = {
   },
   floor: (value: unknown) => (typeof value === 'number' ? Math.floor(value + 1e-9) : null),
 };
-for (const [operation, implementation] of Object.entries(extraOperations)) jsonLogic.add_operation(operation, implementation as (...args: unknown[]) => unknown);
+for (const [operation, implementation] of Object.entries(extraOperations))
+  jsonLogic.add_operation(operation, implementation as (...args: unknown[]) => unknown);
 
 const standardOperations = [
-  'var', 'missing', 'missing_some', 'if', '?:', '==', '===', '!=', '!==', '!', '!!', 'or', 'and', '>', '>=', '<', '<=',
-  'max', 'min', '+', '-', '*', '/', '%', 'map', 'filter', 'reduce', 'all', 'none', 'some', 'merge', 'in', 'cat', 'substr',
+  'var',
+  'missing',
+  'missing_some',
+  'if',
+  '?:',
+  '==',
+  '===',
+  '!=',
+  '!==',
+  '!',
+  '!!',
+  'or',
+  'and',
+  '>',
+  '>=',
+  '<',
+  '<=',
+  'max',
+  'min',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  'map',
+  'filter',
+  'reduce',
+  'all',
+  'none',
+  'some',
+  'merge',
+  'in',
+  'cat',
+  'substr',
 ];
 export const knownOperations = new Set([...standardOperations, ...Object.keys(extraOperations)]);
 const iterating = new Set(['map', 'filter', 'reduce', 'all', 'none', 'some']);

@@ -30,12 +30,18 @@ describe('JSON Logic with the added operations', () => {
 
   it('reports unknown operations and variables that name nothing', () => {
     const scope = { input: new Set(['betrag']), params: new Set(['grenze']) };
-    expect(logicProblems({ '>=': [{ var: 'input.betrag' }, { var: 'params.grenze' }] }, scope, 'r')).toEqual([]);
-    expect(logicProblems({ '>=': [{ var: 'input.betrg' }, 1] }, scope, 'r')).toEqual(['r: "input.betrg" names nothing (known under input: betrag)']);
+    expect(logicProblems({ '>=': [{ var: 'input.betrag' }, { var: 'params.grenze' }] }, scope, 'r')).toEqual(
+      [],
+    );
+    expect(logicProblems({ '>=': [{ var: 'input.betrg' }, 1] }, scope, 'r')).toEqual([
+      'r: "input.betrg" names nothing (known under input: betrag)',
+    ]);
     expect(logicProblems({ between: [1, 2, 3] }, scope, 'r')).toEqual(['r: unknown operation "between"']);
     expect(logicProblems({ var: 'secret' }, scope, 'r')[0]).toContain('reads outside');
     // Inside map/filter/some, `var` refers to the current element.
-    expect(logicProblems({ some: [{ var: 'input.betrag' }, { '>': [{ var: '' }, 1] }] }, scope, 'r')).toEqual([]);
+    expect(logicProblems({ some: [{ var: 'input.betrag' }, { '>': [{ var: '' }, 1] }] }, scope, 'r')).toEqual(
+      [],
+    );
   });
 });
 
@@ -66,13 +72,21 @@ describe('definition validation', () => {
   });
 
   it('refuses a misspelt field in a rule', () => {
-    expect(problems(variant((definition) => ((definition.rules as Rules)[0]!.check = { var: 'input.eingangg' })))).toEqual([
-      expect.stringContaining('rules.frist_eingehalten.check: "input.eingangg" names nothing'),
-    ]);
+    expect(
+      problems(variant((definition) => ((definition.rules as Rules)[0]!.check = { var: 'input.eingangg' }))),
+    ).toEqual([expect.stringContaining('rules.frist_eingehalten.check: "input.eingangg" names nothing')]);
   });
 
   it('refuses an unknown placeholder and a malformed one', () => {
-    expect(problems(variant((definition) => ((definition.rules as Rules)[0]!.fail.de = 'Frist {{params.frist}} und {{ input.eingang | euro }}')))).toEqual([
+    expect(
+      problems(
+        variant(
+          (definition) =>
+            ((definition.rules as Rules)[0]!.fail.de =
+              'Frist {{params.frist}} und {{ input.eingang | euro }}'),
+        ),
+      ),
+    ).toEqual([
       'rules.frist_eingehalten.fail.de: malformed placeholder {{ input.eingang | euro }}',
       'rules.frist_eingehalten.fail.de: {{params.frist}} names nothing',
     ]);
@@ -86,12 +100,19 @@ describe('definition validation', () => {
   });
 
   it('cannot declare a prohibited practice', () => {
-    expect(problems(variant((definition) => ((definition.useCase as { riskClass: string }).riskClass = 'prohibited')))[0]).toContain('useCase.riskClass');
+    expect(
+      problems(
+        variant((definition) => ((definition.useCase as { riskClass: string }).riskClass = 'prohibited')),
+      )[0],
+    ).toContain('useCase.riskClass');
   });
 });
 
 describe('form input', () => {
-  const definition = parseDefinition(readFileSync(path.join(shippedDefinitionsDir, 'vereinsfoerderung.yaml'), 'utf8'), 'v').definition;
+  const definition = parseDefinition(
+    readFileSync(path.join(shippedDefinitionsDir, 'vereinsfoerderung.yaml'), 'utf8'),
+    'v',
+  ).definition;
 
   it('types values and leaves empty answers out', () => {
     const { input, issues } = normaliseInput(definition, {
@@ -119,18 +140,51 @@ describe('form input', () => {
   });
 
   it('names every wrong field in German and English', () => {
-    const { issues } = normaliseInput(definition, { antrag_eingang: '31.02.2026', kontakt_email: 'kein-at', mitglieder_gesamt: 12.5, vorhaben_art: 'party', hacked: true });
-    expect(issues.map((issue) => issue.path).sort()).toEqual(['input.antrag_eingang', 'input.hacked', 'input.kontakt_email', 'input.mitglieder_gesamt', 'input.verein_name', 'input.vorhaben_art']);
-    expect(issues.find((issue) => issue.path === 'input.mitglieder_gesamt')!.message).toEqual({ de: 'Bitte eine ganze Zahl angeben.', en: 'Enter a whole number.' });
+    const { issues } = normaliseInput(definition, {
+      antrag_eingang: '31.02.2026',
+      kontakt_email: 'kein-at',
+      mitglieder_gesamt: 12.5,
+      vorhaben_art: 'party',
+      hacked: true,
+    });
+    expect(issues.map((issue) => issue.path).sort()).toEqual([
+      'input.antrag_eingang',
+      'input.hacked',
+      'input.kontakt_email',
+      'input.mitglieder_gesamt',
+      'input.verein_name',
+      'input.vorhaben_art',
+    ]);
+    expect(issues.find((issue) => issue.path === 'input.mitglieder_gesamt')!.message).toEqual({
+      de: 'Bitte eine ganze Zahl angeben.',
+      en: 'Enter a whole number.',
+    });
   });
 
   it('reads a semicolon CSV with field names or German labels as header', () => {
-    const csv = '\uFEFFName des Vereins;antrag_eingang;kontakt_email;gesamtkosten\n"Chor ""Harmonie""";01.03.2026;chor@example.org;"2.500,00"\n\nSchach;2026-03-02;schach@example.org;900\n';
+    const csv =
+      '\uFEFFName des Vereins;antrag_eingang;kontakt_email;gesamtkosten\n"Chor ""Harmonie""";01.03.2026;chor@example.org;"2.500,00"\n\nSchach;2026-03-02;schach@example.org;900\n';
     const { rows, headerIssues } = readCsv(definition, csv);
     expect(headerIssues).toEqual([]);
     expect(rows).toEqual([
-      { line: 2, raw: { verein_name: 'Chor "Harmonie"', antrag_eingang: '01.03.2026', kontakt_email: 'chor@example.org', gesamtkosten: '2.500,00' } },
-      { line: 3, raw: { verein_name: 'Schach', antrag_eingang: '2026-03-02', kontakt_email: 'schach@example.org', gesamtkosten: '900' } },
+      {
+        line: 2,
+        raw: {
+          verein_name: 'Chor "Harmonie"',
+          antrag_eingang: '01.03.2026',
+          kontakt_email: 'chor@example.org',
+          gesamtkosten: '2.500,00',
+        },
+      },
+      {
+        line: 3,
+        raw: {
+          verein_name: 'Schach',
+          antrag_eingang: '2026-03-02',
+          kontakt_email: 'schach@example.org',
+          gesamtkosten: '900',
+        },
+      },
     ]);
     expect(readCsv(definition, 'verein_name,unbekannt\nx,y\n').headerIssues).toEqual(['unbekannt']);
   });
@@ -139,7 +193,13 @@ describe('form input', () => {
 describe('templates and calendar files', () => {
   it('fills placeholders with formats per language and never renders inserted text again', () => {
     const data = { input: { betrag: 1234.5, datum: '2026-03-02', name: '{{input.betrag}}' } };
-    expect(renderTemplate('{{input.betrag|eur}} am {{input.datum|date}} von {{input.name}}, {{input.fehlt}}', data, 'de')).toBe('1.234,50\u00a0€ am 02.03.2026 von {{input.betrag}}, –');
+    expect(
+      renderTemplate(
+        '{{input.betrag|eur}} am {{input.datum|date}} von {{input.name}}, {{input.fehlt}}',
+        data,
+        'de',
+      ),
+    ).toBe('1.234,50\u00a0€ am 02.03.2026 von {{input.betrag}}, –');
     expect(renderTemplate('{{ input.betrag | eur }}', data, 'en')).toBe('€1,234.50');
   });
 
@@ -149,7 +209,14 @@ describe('templates and calendar files', () => {
   });
 
   it('writes an RFC 5545 event with escaped text and folded lines', () => {
-    const ics = buildIcs({ uid: 'abc@leitplanke', stamp: new Date('2026-03-02T12:00:00Z'), title: 'Übergabe; Bescheid, TSV', start: '2026-04-10T16:00', end: '2026-04-10T17:00', description: 'x'.repeat(100) });
+    const ics = buildIcs({
+      uid: 'abc@leitplanke',
+      stamp: new Date('2026-03-02T12:00:00Z'),
+      title: 'Übergabe; Bescheid, TSV',
+      start: '2026-04-10T16:00',
+      end: '2026-04-10T17:00',
+      description: 'x'.repeat(100),
+    });
     expect(ics).toContain('DTSTART:20260410T140000Z\r\n');
     expect(ics).toContain('SUMMARY:Übergabe\\; Bescheid\\, TSV\r\n');
     expect(ics.split('\r\n').every((line) => Buffer.byteLength(line) <= 75)).toBe(true);

@@ -19,7 +19,8 @@ export function formatValue(value: unknown, format: Format | 'text' | undefined,
     const [year, month, day] = value.split('-');
     return locale === 'de' ? `${day}.${month}.${year}` : `${day}/${month}/${year}`;
   }
-  if (typeof value === 'number') return new Intl.NumberFormat(numberLocales[locale], { maximumFractionDigits: 2 }).format(value);
+  if (typeof value === 'number')
+    return new Intl.NumberFormat(numberLocales[locale], { maximumFractionDigits: 2 }).format(value);
   if (typeof value === 'boolean') return locale === 'de' ? (value ? 'ja' : 'nein') : value ? 'yes' : 'no';
   if (Array.isArray(value)) return value.map((item) => formatValue(item, format, locale)).join(', ');
   return String(value);
@@ -35,7 +36,9 @@ function lookup(data: Record<string, unknown>, path: string): unknown {
 }
 
 export function renderTemplate(template: string, data: Record<string, unknown>, locale: Locale): string {
-  return template.replace(PLACEHOLDER, (_match, path: string, format: Format | undefined) => formatValue(lookup(data, path), format, locale));
+  return template.replace(PLACEHOLDER, (_match, path: string, format: Format | undefined) =>
+    formatValue(lookup(data, path), format, locale),
+  );
 }
 
 /** The paths a template uses, to check them against the definition when it is loaded. */
@@ -45,5 +48,7 @@ export function placeholderPaths(template: string): string[] {
 
 /** `{{ … }}` that is not a valid placeholder (a typo would otherwise reach the letter verbatim). */
 export function malformedPlaceholders(template: string): string[] {
-  return (template.match(/\{\{[^}]*\}\}/g) ?? []).filter((candidate) => !new RegExp(PLACEHOLDER.source, 'i').test(candidate));
+  return (template.match(/\{\{[^}]*\}\}/g) ?? []).filter(
+    (candidate) => !new RegExp(PLACEHOLDER.source, 'i').test(candidate),
+  );
 }

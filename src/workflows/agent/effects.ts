@@ -12,7 +12,9 @@ export type WebhookPoster = { post(url: string, body: Record<string, unknown>): 
 
 function encodeHeader(value: string): string {
   // RFC 2047 for non-ASCII subjects; ASCII stays readable.
-  return /^[\x20-\x7e]*$/.test(value) ? value : `=?UTF-8?B?${Buffer.from(value, 'utf8').toString('base64')}?=`;
+  return /^[\x20-\x7e]*$/.test(value)
+    ? value
+    : `=?UTF-8?B?${Buffer.from(value, 'utf8').toString('base64')}?=`;
 }
 
 /**
@@ -34,8 +36,13 @@ export function createOutboxMailSender(dir: string, from = 'leitplanke@localhost
         'Content-Type: text/plain; charset=utf-8',
         'Content-Transfer-Encoding: 8bit',
       ];
-      const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${messageId.slice(0, 8)}.eml`);
-      writeFileSync(file, `${headers.join('\r\n')}\r\n\r\n${message.text.replace(/\r?\n/g, '\r\n')}\r\n`, { mode: 0o600 });
+      const file = path.join(
+        dir,
+        `${new Date().toISOString().replace(/[:.]/g, '-')}-${messageId.slice(0, 8)}.eml`,
+      );
+      writeFileSync(file, `${headers.join('\r\n')}\r\n\r\n${message.text.replace(/\r?\n/g, '\r\n')}\r\n`, {
+        mode: 0o600,
+      });
       return { messageId, location: file };
     },
   };
@@ -62,18 +69,34 @@ export function berlinToUtc(local: string): Date {
   const guess = new Date(`${local}:00Z`);
   const offset = (instant: Date) => {
     const parts = Object.fromEntries(
-      new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+      new Intl.DateTimeFormat('en-GB', {
+        timeZone: 'Europe/Berlin',
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+      })
         .formatToParts(instant)
         .map((part) => [part.type, part.value]),
     );
-    return Date.parse(`${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:00Z`) - instant.getTime();
+    return (
+      Date.parse(`${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:00Z`) -
+      instant.getTime()
+    );
   };
   const first = new Date(guess.getTime() - offset(guess));
   return new Date(guess.getTime() - offset(first));
 }
 
-const icsText = (value: string) => value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
-const icsTime = (date: Date) => date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const icsText = (value: string) =>
+  value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+const icsTime = (date: Date) =>
+  date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 /** Folds lines at 75 octets as RFC 5545 section 3.1 requires, without splitting a UTF-8 character. */
 function fold(line: string): string {
@@ -91,7 +114,15 @@ function fold(line: string): string {
   return parts.join('\r\n ');
 }
 
-export type CalendarEntry = { uid: string; title: string; start: string; end: string; location?: string | undefined; description?: string | undefined; stamp: Date };
+export type CalendarEntry = {
+  uid: string;
+  title: string;
+  start: string;
+  end: string;
+  location?: string | undefined;
+  description?: string | undefined;
+  stamp: Date;
+};
 
 /** An iCalendar (RFC 5545) file with one event; times are given in Europe/Berlin and written in UTC. */
 export function buildIcs(entry: CalendarEntry): string {
