@@ -16,7 +16,7 @@ import { taxIdRecogniser } from './recognisers/tax-id.js';
 import { TextIndex } from './words.js';
 
 export { entityLabels, entityTypes, type EntityType, type Finding } from './entity.js';
-export type { CustomPattern } from './recognisers/custom-pattern.js';
+export { compileCustomPattern, type CustomPattern } from './recognisers/custom-pattern.js';
 
 export type DetectOptions = { types?: EntityType[]; customPatterns?: CustomPattern[] };
 
