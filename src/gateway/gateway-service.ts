@@ -49,6 +49,8 @@ export type GatewayCall = {
   signal: AbortSignal;
   conversationId?: string | undefined;
   assistantId?: string | undefined;
+  /** public | internal | confidential | personal — which zones the data may go to (guard). */
+  dataClass?: string | undefined;
 };
 
 /** What Leitplanke adds to every answer: provenance, label, energy, and what the guard replaced. */
@@ -102,7 +104,7 @@ export function createGatewayService(deps: GatewayDeps) {
     const [tree, snapshot] = await Promise.all([orgs.get(), registry.get()]);
     const org = tree.byId.get(call.orgId);
     if (!org) throw new ServiceError('VALIDATION', gatewayMessages.noOrg, { reason: 'no_org' });
-    const policyInput = { caller: call.caller, orgId: call.orgId, kind, purpose: call.purpose, tree, registry: snapshot, exceptions: deps.exceptions };
+    const policyInput = { caller: call.caller, orgId: call.orgId, kind, purpose: call.purpose, tree, registry: snapshot, exceptions: deps.exceptions, dataClass: call.dataClass };
     const decision = await decide({ ...policyInput, modelId });
     if (decision.outcome !== 'allow') refuse(call, modelId, refusal(decision));
     const { effective } = decision;
@@ -130,7 +132,7 @@ export function createGatewayService(deps: GatewayDeps) {
         else blocked ??= new ServiceError('POLICY_DENIED', gatewayMessages.guardRequired(candidate.model.id), { reason: 'guard_required' });
         continue;
       }
-      const outcome = await deps.guard.inspect({ orgId: call.orgId, zone, messages });
+      const outcome = await deps.guard.inspect({ orgId: call.orgId, zone, messages, dataClass: call.dataClass });
       if (outcome.action === 'block') blocked ??= new ServiceError('POLICY_DENIED', outcome.detail, { reason: outcome.reason });
       else usable.push(outcome.action === 'protect' ? { ...candidate, guard: outcome.session } : candidate);
     }

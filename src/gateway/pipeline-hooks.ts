@@ -19,10 +19,11 @@ export type GuardOutcome = { action: 'pass' } | { action: 'protect'; session: Gu
  * the own zone is refused (issue 3, item 4).
  */
 export interface PromptGuard {
-  inspect(input: { orgId: string; zone: Zone; messages: ChatMessage[] }): Promise<GuardOutcome>;
+  inspect(input: { orgId: string; zone: Zone; messages: ChatMessage[]; dataClass?: string | undefined }): Promise<GuardOutcome>;
 }
 
 /** Approved exceptions for exception-only models (accountability module). */
 export interface ExceptionChecker {
-  find(caller: Caller, orgId: string, modelId: string): Promise<{ id: string; expiresAt: Date } | undefined>;
+  /** `request.dataClass`: the data class the call declares (X-Leitplanke-Data-Class); the exception must allow it. */
+  find(caller: Caller, orgId: string, modelId: string, request?: { dataClass?: string | undefined }): Promise<{ id: string; expiresAt: Date } | undefined>;
 }

@@ -38,6 +38,13 @@ export function disconnectSignal(reply: FastifyReply): AbortController {
   return controller;
 }
 
+/** The data class of a request (X-Leitplanke-Data-Class); unknown values count as the strictest. */
+function dataClassOf(request: FastifyRequest): string {
+  const header = request.headers['x-leitplanke-data-class'];
+  if (typeof header !== 'string' || !header) return 'internal';
+  return ['public', 'internal', 'confidential', 'personal'].includes(header) ? header : 'confidential';
+}
+
 async function write(reply: FastifyReply, data: string): Promise<void> {
   if (!reply.raw.write(data)) await new Promise<void>((resolve) => reply.raw.once('drain', resolve));
 }
@@ -57,7 +64,7 @@ export const gatewayRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
       const caller = callerOf(request);
       const orgId = await orgFor(request, services, caller);
       const controller = disconnectSignal(reply);
-      const call = { caller, orgId, purpose: 'api' as const, signal: controller.signal };
+      const call = { caller, orgId, purpose: 'api' as const, signal: controller.signal, dataClass: dataClassOf(request) };
       if (!request.body.stream) {
         const completion = await gateway.chat(call, request.body);
         reply.header('x-leitplanke-provenance', completion.leitplanke.provenance_id);
@@ -95,7 +102,7 @@ export const gatewayRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     async (request, reply) => {
       const caller = callerOf(request);
       const orgId = await orgFor(request, services, caller);
-      const result = await gateway.embed({ caller, orgId, purpose: 'api', signal: disconnectSignal(reply).signal }, request.body);
+      const result = await gateway.embed({ caller, orgId, purpose: 'api', signal: disconnectSignal(reply).signal, dataClass: dataClassOf(request) }, request.body);
       reply.header('x-leitplanke-provenance', result.leitplanke.provenance_id);
       return result;
     },

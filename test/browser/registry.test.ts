@@ -55,7 +55,7 @@ describe.skipIf(!browserAvailable)('model registry in the browser', () => {
   });
 
   it('shows providers, the prioritisation and organisation rules accessibly', async () => {
-    for (const [link, heading] of [
+    for (const [link, heading] of <[string, string][]>[
       ['Anbieter', 'Anbieter'],
       ['Priorisierung', 'Transparente Priorisierung'],
       ['Regeln der Organisation', 'Regeln der Organisation'],
