@@ -13,7 +13,7 @@ describe('image policy (LABEL-4)', () => {
 
   it('applies the strictest level of the organisation and its parents', () => {
     expect(effectiveImagePolicy([undefined, undefined])).toMatchObject({ ai: 'licensed_or_open_clean', setBy: -1 });
-    expect(effectiveImagePolicy([{ ai: 'any_approved' }, { ai: 'licensed_stock' }])).toMatchObject({ ai: 'licensed_stock', setBy: 1 });
+    expect(effectiveImagePolicy([{ ai: 'any' }, { ai: 'licensed_stock' }])).toMatchObject({ ai: 'licensed_stock', setBy: 1 });
     expect(effectiveImagePolicy([{ ai: 'off' }, { ai: 'licensed_stock' }])).toMatchObject({ ai: 'off', setBy: 0 });
     expect(effectiveImagePolicy([{}, { visibleLabel: 'all_ai' }]).visibleLabel).toBe('all_ai');
   });
@@ -26,11 +26,12 @@ describe('image policy (LABEL-4)', () => {
     const refused = decideImage({ ai: 'licensed_or_open_clean', visibleLabel: 'montage_and_photorealistic' }, other);
     expect(refused).toMatchObject({ allowed: false, reason: 'image_policy_generator_not_clean' });
     expect(refused.allowed === false && refused.detail.de).toContain('Other');
-    expect(decideImage({ ai: 'any_approved', visibleLabel: 'montage_and_photorealistic' }, other)).toEqual({ allowed: true });
+    expect(decideImage({ ai: 'any', visibleLabel: 'montage_and_photorealistic' }, other)).toEqual({ allowed: true });
+    expect(decideImage({ ai: 'any', visibleLabel: 'montage_and_photorealistic' }, { ...stock, excluded: true })).toMatchObject({ allowed: false, reason: 'generator_excluded' });
   });
 
   it('requires a visible label on montages and photorealistic AI images, and on all AI images with "all_ai" (LABEL-3)', () => {
-    const policy = { ai: 'any_approved' as const, visibleLabel: 'montage_and_photorealistic' as const };
+    const policy = { ai: 'any' as const, visibleLabel: 'montage_and_photorealistic' as const };
     expect(needsVisibleLabel(policy, { ai: true, montage: true, photorealistic: false })).toBe(true);
     expect(needsVisibleLabel(policy, { ai: true, montage: false, photorealistic: true })).toBe(true);
     expect(needsVisibleLabel(policy, { ai: true, montage: false, photorealistic: false })).toBe(false);

@@ -4,7 +4,7 @@ import { text, type Text } from '../core/l10n.js';
  * The image policy of an organisation (LABEL-4). Levels go from strict to lax; a chapter may tighten
  * its parents' level, never loosen it (SOV-5), so the strictest level in the lineage applies.
  */
-export const aiImageLevels = ['off', 'licensed_stock', 'licensed_or_open_clean', 'any_approved'] as const;
+export const aiImageLevels = ['off', 'licensed_stock', 'licensed_or_open_clean', 'any'] as const;
 export type AiImageLevel = (typeof aiImageLevels)[number];
 
 /** When an AI image must carry a visible label: LABEL-3 requires it at least for montages and photorealistic images. */
@@ -23,7 +23,7 @@ export const aiImageLevelNames: Record<AiImageLevel, Text> = {
     'Lizenzierte Generatoren und offene Generatoren mit urheberrechtlich sauberen Trainingsdaten',
     'Licensed generators and open generators trained on copyright-clean data',
   ),
-  any_approved: text('Jeder im Modellregister freigegebene Bildgenerator', 'Any image generator approved in the model registry'),
+  any: text('Alle Bildgeneratoren, die das Modellregister nicht ausschließt (immer mit Kennzeichnung)', 'Any image generator the model registry does not exclude (always labelled)'),
 };
 
 /** How a registry card classes an image generator; see `classifyGenerator`. */
@@ -48,7 +48,7 @@ export function classifyGenerator(card: GeneratorCard | undefined): GeneratorCla
   return openWeights && fairData ? 'open_clean' : 'other';
 }
 
-const rank: Record<AiImageLevel, number> = { off: 0, licensed_stock: 1, licensed_or_open_clean: 2, any_approved: 3 };
+const rank: Record<AiImageLevel, number> = { off: 0, licensed_stock: 1, licensed_or_open_clean: 2, any: 3 };
 
 /** The policy in force: the strictest level and visible-label rule over the organisation and its parents. */
 export function effectiveImagePolicy(lineage: (ImagePolicySetting | undefined)[]): ImagePolicy & { setBy: number } {
@@ -69,7 +69,14 @@ export function isLooserThan(a: AiImageLevel, b: AiImageLevel): boolean {
 export type PolicyVerdict = { allowed: true } | { allowed: false; reason: string; detail: Text };
 
 /** May an AI image from a generator of this class be used here? The answer always explains itself. */
-export function decideImage(policy: ImagePolicy, generator: { name: string; class: GeneratorClass; registered: boolean }): PolicyVerdict {
+export function decideImage(policy: ImagePolicy, generator: { name: string; class: GeneratorClass; registered: boolean; excluded?: boolean }): PolicyVerdict {
+  if (generator.excluded) {
+    return {
+      allowed: false,
+      reason: 'generator_excluded',
+      detail: text(`${generator.name} steht im Modellregister auf der Ausschlussliste.`, `${generator.name} is on the model registry's exclusion list.`),
+    };
+  }
   switch (policy.ai) {
     case 'off':
       return {
@@ -97,7 +104,7 @@ export function decideImage(policy: ImagePolicy, generator: { name: string; clas
           `The image policy allows only licensed generators or open generators trained on copyright-clean data; according to the model registry ${generator.name} is neither.`,
         ),
       };
-    case 'any_approved':
+    case 'any':
       return { allowed: true };
   }
 }

@@ -35,10 +35,10 @@ export function createImageService(deps: ProvenanceDeps, provenance: ProvenanceS
   const { db } = database;
 
   /** The generator as the registry classes it; a name the registry does not know is "other". */
-  async function generatorOf(generator: string): Promise<{ name: string; modelId: string | null; class: GeneratorClass; registered: boolean; revision?: string }> {
+  async function generatorOf(generator: string): Promise<{ name: string; modelId: string | null; class: GeneratorClass; registered: boolean; excluded: boolean; revision?: string }> {
     const model = await deps.registry.getModel(generator);
-    if (!model) return { name: generator, modelId: null, class: 'other', registered: false };
-    return { name: model.name, modelId: model.id, class: classifyGenerator(model.card as GeneratorCard), registered: true, revision: model.revision };
+    if (!model) return { name: generator, modelId: null, class: 'other', registered: false, excluded: false };
+    return { name: model.name, modelId: model.id, class: classifyGenerator(model.card as GeneratorCard), registered: true, excluded: model.status === 'excluded', revision: model.revision };
   }
 
   async function refuse(caller: Caller, orgId: string, error: ServiceError, metadata: Record<string, unknown>): Promise<never> {

@@ -23,7 +23,7 @@ async function imageOfA(f: Fixture) {
 /** An AI image of A published to the public list (A's policy allows any approved or named generator). */
 async function disclosureOfA(f: Fixture) {
   const { provenance, images, disclosures } = f.t.services.provenance;
-  await provenance.setImagePolicy(system, f.A.id, { ai: 'any_approved' });
+  await provenance.setImagePolicy(system, f.A.id, { ai: 'any' });
   const image = await images.label(system, f.A.id, { filename: 'ki.png', contentBase64: await smallPng(), origin: 'ai_generated', generator: 'Authz-Generator' });
   const disclosure = await disclosures.publish(system, f.A.id, { imageId: image.id, title: 'Authz', purpose: 'Prüfung', channel: 'web' });
   return { image: image.id, disclosure: disclosure.id };
@@ -74,7 +74,7 @@ export const provenanceRouteCases: RouteCase[] = [
   { route: 'GET /api/provenance/records/{provenanceId}', access: label, deniedStatus: 404, prepare: recordOfA, request: (_f, p) => ({ url: `/api/provenance/records/${p.provenanceId}` }) },
   { route: 'GET /api/orgs/{orgId}/provenance/settings', access: label, request: (f) => ({ url: `${org(f)}/provenance/settings` }) },
   { route: 'PUT /api/orgs/{orgId}/provenance/labels', access: settings, request: (f) => ({ url: `${org(f)}/provenance/labels`, payload: { web: { de: 'Mit KI erstellt ({model}).' } } }) },
-  { route: 'PUT /api/orgs/{orgId}/provenance/image-policy', access: settings, request: (f) => ({ url: `${org(f)}/provenance/image-policy`, payload: { ai: 'any_approved' } }) },
+  { route: 'PUT /api/orgs/{orgId}/provenance/image-policy', access: settings, request: (f) => ({ url: `${org(f)}/provenance/image-policy`, payload: { ai: 'any' } }) },
   {
     route: 'POST /api/orgs/{orgId}/images',
     access: label,
