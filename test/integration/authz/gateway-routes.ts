@@ -1,3 +1,4 @@
+import { holdsAtA } from './fixtures.js';
 import type { RouteCase } from './route-case.js';
 
 /** The gateway: every authenticated principal may call it for its own organisation; the registry decides per model. */
@@ -15,5 +16,11 @@ export const gatewayRouteCases: RouteCase[] = [
     access: 'authenticated',
     request: () => ({ url: '/v1/embeddings', payload: { model: 'no-such-model', input: 'x' } }),
     expectAllowed: [404],
+  },
+  { route: 'GET /api/orgs/{orgId}/limits', access: (spec) => holdsAtA(spec, ['admin']), request: (f) => ({ url: `/api/orgs/${f.A.id}/limits` }) },
+  {
+    route: 'PUT /api/orgs/{orgId}/limits',
+    access: (spec) => holdsAtA(spec, ['admin']),
+    request: (f) => ({ url: `/api/orgs/${f.A.id}/limits`, payload: { monthlyTokenBudget: 1_000_000, requestsPerMinutePerUser: 60, requestsPerMinutePerKey: null } }),
   },
 ];
