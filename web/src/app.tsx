@@ -1,14 +1,15 @@
-import { Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { linkedPages, navigation } from './navigation';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Layout } from './components/layout';
 import { SessionProvider, useSession } from './session/session-context';
 import { LoginPage } from './pages/login-page';
-import { HomePage } from './pages/home-page';
 import { AccountPage } from './pages/account-page';
 import { NotFoundPage } from './pages/not-found-page';
 
+/** Staff land in their AI workspace: start a chat, pick an assistant, continue a conversation. */
+const WorkspaceStart = lazy(() => import('./pages/workspace/start-page'));
 
 function Loading() {
   const { t } = useTranslation();
@@ -43,7 +44,7 @@ export function App() {
                 </RequireLogin>
               }
             >
-              <Route index element={<HomePage />} />
+              <Route index element={<WorkspaceStart />} />
               <Route path="konto" element={<AccountPage />} />
               {[...navigation, ...linkedPages].map(({ path, page: Page }) => (
                 <Route key={path} path={path} element={<Page />} />

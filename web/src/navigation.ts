@@ -15,6 +15,11 @@ export type NavEntry = {
 };
 
 export const navigation: NavEntry[] = [
+  { path: 'chat', labelKey: 'workspace.nav.chat', section: 'work', page: lazy(() => import('./pages/workspace/chat-page')) },
+  { path: 'assistenten', labelKey: 'workspace.nav.assistants', section: 'work', page: lazy(() => import('./pages/workspace/assistants-page')) },
+  { path: 'modellvergleich', labelKey: 'workspace.nav.playground', section: 'work', page: lazy(() => import('./pages/workspace/playground-page')) },
+  { path: 'hilfe', labelKey: 'workspace.nav.help', section: 'work', page: lazy(() => import('./pages/workspace/help-page')) },
+  { path: 'meine-daten', labelKey: 'workspace.nav.myData', section: 'work', page: lazy(() => import('./pages/workspace/my-data-page')) },
   { path: 'register/modelle', labelKey: 'registry.nav.models', section: 'governance', page: lazy(() => import('./pages/registry/models-page')) },
   { path: 'register/anbieter', labelKey: 'registry.nav.providers', section: 'governance', page: lazy(() => import('./pages/registry/providers-page')) },
   { path: 'register/priorisierung', labelKey: 'registry.nav.weights', section: 'governance', page: lazy(() => import('./pages/registry/weights-page')) },

@@ -1,0 +1,72 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useResource } from '../../api/use-resource';
+import { ErrorNotice } from '../../components/notice';
+import { Page } from '../../components/page';
+import { formatDateTime } from '../../i18n';
+import { useSession } from '../../session/session-context';
+import type { AssistantListing, Conversation } from './workspace-api';
+import './workspace.css';
+
+/** The home page for staff: start a chat, pick an assistant, go on with a recent conversation. */
+export default function StartPage() {
+  const { t, i18n } = useTranslation();
+  const { session, currentOrg } = useSession();
+  const assistants = useResource<AssistantListing>(currentOrg ? `/api/workspace/assistants?orgId=${currentOrg.id}` : undefined);
+  const recent = useResource<Conversation[]>('/api/workspace/conversations');
+  const available = (assistants.data?.assistants ?? []).filter((assistant) => assistant.available);
+
+  return (
+    <Page title={t('home.title', { name: session?.user?.displayName ?? '' })} intro={t('workspace.start.intro')}>
+      <p>
+        <Link to="/chat" className="button primary">
+          {t('workspace.start.newChat')}
+        </Link>{' '}
+        <Link to="/modellvergleich" className="button">
+          {t('workspace.start.compare')}
+        </Link>
+      </p>
+      <ErrorNotice error={assistants.error} />
+      <section aria-labelledby="start-assistants">
+        <h2 id="start-assistants">{t('workspace.start.assistants')}</h2>
+        <p className="muted">{t('workspace.start.assistantsIntro')}</p>
+        {assistants.loading ? <p role="status">{t('app.loading')}</p> : null}
+        <ul className="card-list">
+          {available.map((assistant) => (
+            <li key={assistant.id} className="card assistant-card">
+              <h3>{assistant.name}</h3>
+              <p>{assistant.description}</p>
+              <Link to={`/chat?assistent=${assistant.id}`}>
+                {t('workspace.start.use')}
+                <span className="visually-hidden">: {assistant.name}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </section>
+      {recent.data && recent.data.length > 0 ? (
+        <section aria-labelledby="start-recent">
+          <h2 id="start-recent">{t('workspace.start.recent')}</h2>
+          <ul className="recent-list">
+            {recent.data.slice(0, 5).map((conversation) => (
+              <li key={conversation.id}>
+                <Link to={`/chat?c=${conversation.id}`}>{conversation.title || t('workspace.chat.untitled')}</Link> <span className="muted">{formatDateTime(conversation.updatedAt, i18n.language)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <section aria-labelledby="start-rules">
+        <h2 id="start-rules">{t('workspace.start.rules')}</h2>
+        <ul>
+          {(t('workspace.start.ruleList', { returnObjects: true }) as string[]).map((rule) => (
+            <li key={rule}>{rule}</li>
+          ))}
+        </ul>
+        <p>
+          <Link to="/hilfe">{t('workspace.start.moreHelp')}</Link>
+        </p>
+      </section>
+    </Page>
+  );
+}
