@@ -284,7 +284,8 @@ export function createExceptionService(deps: AccountabilityDeps & { directory: D
     const tree = await orgs.get();
     requireOrgPermission(caller, tree, 'exception.approve', orgId);
     const approver = personOf(caller.principal);
-    if (!approver) throw new ServiceError('FORBIDDEN', messages.personRequired, { reason: 'person_required' });
+    // Only a known person can be the second pair of eyes; a key nobody owns could be anyone's.
+    if (!approver?.userId) throw new ServiceError('FORBIDDEN', messages.personRequired, { reason: 'person_required' });
     const now = clock.now();
     const recipients = await beneficiaries(await load(caller, orgId, id));
     return db.transaction(async (tx) => {
