@@ -16,6 +16,7 @@ export async function startServer(config: Config, announce: (line: string) => vo
     services = await createServices(config);
     const app = await buildApp(services);
     await services.jobs.start();
+    services.accountability.start();
     services.evaluation.scheduler.start();
     await app.listen({ port: config.port, host: config.host });
     const stopSocket = config.database_url ? undefined : await startAdminSocket(services, adminSocketPath(config.data_dir));

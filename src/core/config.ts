@@ -87,6 +87,25 @@ export const configSchema = z.object({
   own_pue: z.coerce.number().min(1).max(3).optional(),
   /** On-site water use (l/kWh) of the own servers' cooling; unset: not counted. */
   own_wue: z.coerce.number().min(0).max(10).optional(),
+  /** E-mail notifications (accountability): smtp:// or smtps:// URL; unset: notifications in the product only. */
+  smtp_url: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  mail_from: z.string().min(3).default('Leitplanke <leitplanke@localhost>'),
+  /** Complaint office deadlines (OPEN-4) and how their days are counted. */
+  complaint_acknowledge_days: integer(1, 365).default(7),
+  complaint_decision_days: integer(1, 730).default(30),
+  complaint_day_count: z.enum(['calendar', 'working']).default('calendar'),
+  /** Land whose public holidays count besides the federal ones (BW, BY, BE, BB, HB, HH, HE, MV, NI, NW, RP, SL, SN, ST, SH, TH). */
+  holiday_state: z.enum(['BW', 'BY', 'BE', 'BB', 'HB', 'HH', 'HE', 'MV', 'NI', 'NW', 'RP', 'SL', 'SN', 'ST', 'SH', 'TH']).optional(),
+  /** Extra non-working days: YYYY-MM-DD once, MM-DD every year (comma-separated in the environment). */
+  extra_holidays: z
+    .preprocess((value) => (typeof value === 'string' ? value.split(',').map((part) => part.trim()).filter(Boolean) : value), z.array(z.string().regex(/^(\d{4}-)?\d{2}-\d{2}$/, 'YYYY-MM-DD or MM-DD')))
+    .default([]),
+  /** Largest attachment of a complaint or incident report, in bytes. */
+  attachment_max_bytes: integer(1024, 50 * 1024 * 1024).default(5 * 1024 * 1024),
+  /** Proof-of-work difficulty of the public complaint form (leading zero bits; 0 turns it off). */
+  complaint_pow_bits: integer(0, 26).default(16),
+  /** How often reminders, expiries, escalations and overdue actions are checked. */
+  accountability_check_minutes: integer(1, 24 * 60).default(10),
   /** Originals and labelled copies of images (provenance module); outside the web root. */
   media_dir: z.string().optional(),
   /** C2PA signing: PEM certificate chain (signing certificate first) and PKCS#8 private key; unset: no C2PA manifests. */

@@ -24,6 +24,7 @@ export type PolicyInput = {
   tree: OrgTree;
   registry: RegistrySnapshot;
   exceptions: ExceptionChecker | undefined;
+  dataClass?: string | undefined;
 };
 
 export async function decide(input: PolicyInput): Promise<PolicyDecision> {
@@ -45,7 +46,7 @@ export async function decide(input: PolicyInput): Promise<PolicyDecision> {
       return { outcome: 'deny', code: 'POLICY_DENIED', reason: 'model_excluded', detail: gatewayMessages.excluded(modelId, exclusion?.reason.de ?? '', source) };
     }
     case 'exception_only': {
-      const exception = await input.exceptions?.find(caller, orgId, modelId);
+      const exception = await input.exceptions?.find(caller, orgId, modelId, { dataClass: input.dataClass });
       if (!exception) return { outcome: 'needs_approval', reason: 'exception_required', detail: gatewayMessages.exceptionRequired(modelId) };
       return checkRoles(input, effective, exception.id);
     }

@@ -29,16 +29,25 @@ export const permissions = {
   'registry.weights': ['reviewer', 'admin'],
   'evaluation.manage': ['reviewer'],
   'settings.manage': ['admin', 'dpo'],
+  'knowledge.read': ['member', 'staff', 'reviewer', 'dpo', 'admin'],
+  'knowledge.manage': ['staff', 'admin'],
+  'knowledge.structure': ['staff', 'admin'],
   /** Case workflows: see and work on cases, run the assistant; approval roles come from each definition. */
   'workflow.use': ['staff', 'admin'],
   'workflow.manage': ['admin'],
-  'content.label': ['member', 'staff', 'reviewer', 'dpo', 'admin'],
-  'media.manage': ['staff', 'admin'],
-  'disclosure.publish': ['staff', 'admin'],
   'assistant.manage': ['staff', 'admin'],
+  'exception.request': ['member', 'staff', 'reviewer', 'dpo', 'admin'],
+  'exception.approve': ['reviewer', 'dpo', 'admin'],
+  'incident.report': ['member', 'staff', 'reviewer', 'dpo', 'admin'],
+  'incident.read': ['staff', 'reviewer', 'dpo', 'admin'],
+  'incident.triage': ['reviewer', 'dpo', 'admin'],
+  'complaint.handle': ['staff', 'dpo', 'admin'],
   'transparency.read': ['member', 'staff', 'reviewer', 'dpo', 'admin'],
   'transparency.comment': ['member', 'staff', 'reviewer', 'dpo', 'admin'],
   'transparency.manage': ['staff', 'dpo', 'admin'],
+  'content.label': ['member', 'staff', 'reviewer', 'dpo', 'admin'],
+  'media.manage': ['staff', 'admin'],
+  'disclosure.publish': ['staff', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;
