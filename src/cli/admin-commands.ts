@@ -12,6 +12,7 @@ import { zones } from '../core/config.js';
 import { orgKinds, roleSchema, slugSchema } from '../identity/inputs.js';
 import { systemCaller, type Caller } from '../identity/principal.js';
 import type { Services } from '../server/compose.js';
+import { evaluationAdminCommands } from '../evaluation/cli-commands.js';
 
 /**
  * Administrative commands, run the same way from the CLI (directly on the database) and through the
@@ -143,6 +144,7 @@ export const adminCommands = {
     },
   ),
   'providers.detect': command(z.object({}), async () => detectLocalServers()),
+  ...evaluationAdminCommands,
 } as const;
 
 export type AdminCommandName = keyof typeof adminCommands;

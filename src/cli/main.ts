@@ -19,6 +19,7 @@ import { z } from 'zod';
 import { runAdminCommand } from './admin-commands.js';
 import { adminSocketPath, callAdminSocket } from './admin-socket.js';
 import { startServer } from './start-server.js';
+import { registerEvalCommands } from '../evaluation/cli.js';
 
 const err = (line: string) => process.stderr.write(line + '\n');
 
@@ -288,6 +289,8 @@ providers
     if (found.length === 0) console.log('Keine lokalen Inferenzserver gefunden / no local inference servers found');
     for (const server of found) console.log(`${server.name}: ${server.baseUrl} (${server.models.join(', ') || 'keine Modelle / no models'})`);
   });
+
+registerEvalCommands(program, { config, runCommand });
 
 function statusHint(id: string): string {
   return (

@@ -65,6 +65,17 @@ export function createDatasetService(deps: BoardDeps) {
       return ids.map((id) => rows.find((row) => row.id === id)!.items as unknown as SuiteItem[]);
     },
 
+    /** Dataset ids from ids or names (the CLI takes either). */
+    async resolve(refs: string[]): Promise<string[]> {
+      if (refs.length === 0) return [];
+      const rows = await db.select({ id: evaluationDatasets.id, name: evaluationDatasets.name }).from(evaluationDatasets);
+      return refs.map((ref) => {
+        const row = rows.find((entry) => entry.id === ref || entry.name === ref);
+        if (!row) throw new ServiceError('NOT_FOUND', evaluationMessages.datasetNotFound(ref), { reason: 'dataset_not_found' });
+        return row.id;
+      });
+    },
+
     async import(caller: Caller, input: DatasetImport): Promise<DatasetSummary> {
       const rootId = await requireBoard(deps.orgs, caller);
       const format = input.format ?? formatOf(input.fileName);

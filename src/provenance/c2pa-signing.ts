@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import type * as C2paNode from '@contentauth/c2pa-node';
 
 /**
  * C2PA manifests with the Content Authenticity Initiative's c2pa-node (a Rust library with a prebuilt
  * binary). Signing needs a certificate chain and key (config `c2pa_certificate`, `c2pa_private_key`);
  * without them, or where the binary does not load, images still get their IPTC/XMP labels.
  */
-type C2paModule = typeof import('@contentauth/c2pa-node');
+type C2paModule = typeof C2paNode;
 
 let loaded: { module?: C2paModule; error?: string } | undefined;
 

@@ -21,6 +21,9 @@ import { bootstrapIdentity } from '../identity/bootstrap.js';
 import { createRegistryStore } from '../registry/registry-store.js';
 import { createRegistryService } from '../registry/registry-service.js';
 import { createRegistryQueries } from '../registry/registry-queries.js';
+import { createEvaluation } from '../evaluation/evaluation-module.js';
+import { createEvaluationResults } from '../evaluation/evaluation-results.js';
+import { EVALUATION_JOB } from '../evaluation/runner.js';
 import { createRegistryTransfer } from '../registry/registry-transfer.js';
 import { createRegistryRules } from '../registry/registry-rules.js';
 import { importDeclarations } from '../registry/registry-declarations.js';
@@ -32,8 +35,11 @@ import { createGatewayService } from '../gateway/gateway-service.js';
 import { createLimits } from '../gateway/limits.js';
 import { createUsageRecorder } from '../gateway/usage-recorder.js';
 import { createJobQueue } from '../jobs/job-queue.js';
+import { createAccountability } from '../accountability/index.js';
+import { createPromptGuard } from '../guard/prompt-guard.js';
 import type { EnergyEstimator } from '../gateway/energy-estimator.js';
 import { createRequestEnergyEstimator } from '../energy/request-estimator.js';
+import { createEnergyService } from '../energy/energy-service.js';
 import type { ExceptionChecker, PromptGuard } from '../gateway/pipeline-hooks.js';
 import { systemCaller } from '../identity/principal.js';
 import { ensureLocalProvider } from '../registry/local-provider.js';
@@ -41,10 +47,10 @@ import { createWorkflowService, DRAFT_BATCH_JOB } from '../workflows/workflow-se
 import { createDefinitionStore } from '../workflows/definition-store.js';
 import { useCaseRegisterLink, type RegisterLink } from '../workflows/register-link.js';
 import { createOutboxMailSender, fetchWebhookPoster, type MailSender, type WebhookPoster } from '../workflows/agent/effects.js';
-import { createProvenanceModule } from '../provenance/index.js';
-import { createProvenanceLookup } from '../gateway/provenance-lookup.js';
 import { createUsageData } from '../gateway/usage-data.js';
 import { createWorkspace, noKnowledge, type KnowledgeRetriever } from '../workspace/index.js';
+import { createProvenanceModule } from '../provenance/index.js';
+import { createProvenanceLookup } from '../gateway/provenance-lookup.js';
 import { createUsageSummary } from '../gateway/usage-summary.js';
 import { createTransparencyService } from '../transparency/transparency-service.js';
 import type { CampaignDisclosureSource, PublicIncidentSource } from '../transparency/sources.js';
@@ -99,7 +105,7 @@ export async function createServices(config: Config, options: ComposeOptions = {
   const registryStore = createRegistryStore(database, secrets, orgTree, options.env);
   await registryStore.start();
   const registry = createRegistryService({ database, clock, audit, secrets, orgs: orgTree, store: registryStore, knownAdapters: () => Object.keys(adapterFactories) });
-  const registryQueries = createRegistryQueries({ database, store: registryStore, orgs: orgTree, clock });
+  const registryQueries = createRegistryQueries({ database, store: registryStore, orgs: orgTree, clock, evaluations: createEvaluationResults(database) });
   await ensureLocalProvider(registry, registryQueries, config);
   const registryTransfer = createRegistryTransfer({ database, service: registry, queries: registryQueries });
   if (config.seed_catalogue) await registryTransfer.seedCatalogue(systemCaller('catalogue'), loadCatalogue());
@@ -111,6 +117,7 @@ export async function createServices(config: Config, options: ComposeOptions = {
   await limits.settings.start();
   const recorder = createUsageRecorder(database, logger);
   const jobs = createJobQueue(database, clock, logger);
+  const accountability = createAccountability({ database, clock, audit, config, logger, secrets, orgs: orgTree, users, registry, registryQueries, jobs, rateLimiter });
   const adapters = createAdapterCache(config.models_dir);
   const provenance = createProvenanceModule({
     database,
@@ -134,17 +141,19 @@ export async function createServices(config: Config, options: ComposeOptions = {
     metrics: createGatewayMetrics(metrics),
     clock,
     logger,
-    guard: options.guard,
-    exceptions: options.exceptions,
+    guard: options.guard ?? createPromptGuard(orgTree),
+    exceptions: options.exceptions ?? accountability.exceptionChecker,
     images: provenance.imageHooks,
   });
+  const evaluation = createEvaluation({ database, clock, logger, audit, orgs: orgTree, gateway, registry, registryQueries, jobs });
+  jobs.register(EVALUATION_JOB, evaluation.runner.handle);
   const transparency = createTransparencyService({
     ...base,
     clock,
     registry: registryQueries,
     usage: createUsageSummary(database),
-    incidents: options.publicIncidents,
-    disclosures: options.campaignDisclosures,
+    incidents: options.publicIncidents ?? accountability.incidentSource,
+    disclosures: options.campaignDisclosures ?? provenance.disclosureFeed,
   });
 
   const workspace = createWorkspace({ database, clock, logger, audit, orgs: orgTree, orgSettings: orgs, gateway, usage: createUsageData(database), recorder, cards: registryQueries, knowledge: options.knowledge ?? noKnowledge });
@@ -191,12 +200,17 @@ export async function createServices(config: Config, options: ComposeOptions = {
     recorder,
     gateway,
     jobs,
+    accountability,
     workflows,
-    provenance,
     workspace,
+    evaluation,
+    provenance,
     transparency,
+    energy: createEnergyService({ database, orgs: orgTree, registry: registryQueries }),
     async close(): Promise<void> {
       workspace.stop();
+      await evaluation.scheduler.stop();
+      await accountability.stop();
       await jobs.stop();
       await recorder.flush();
       await provenance.close();

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Locale } from '../core/l10n.js';
 import type { Services } from '../server/compose.js';
 import { reportStyleHash } from './report/report-html.js';
+import { registerVocabulary } from './vocabulary.js';
 
 const tags = ['public'];
 const scopeQuery = z.object({ org: z.string().max(100).optional() });
@@ -16,6 +17,8 @@ export const transparencyPublicRoutes: FastifyPluginAsyncZod<{ services: Service
   const reports = services.transparency.reports;
   const baseUrl = (request: FastifyRequest) => (services.config.public_url ?? `${request.protocol}://${request.host}`).replace(/\/+$/, '');
   const localeOf = (request: FastifyRequest, lang: Locale | undefined): Locale => lang ?? request.locale;
+
+  app.get('/api/public/transparency/vocabulary', { schema: { tags, summary: 'Value lists of the register with German and English labels' } }, async () => registerVocabulary());
 
   app.get('/api/public/transparency/register', { schema: { tags, summary: 'The AI register: published entries, public fields only', querystring: scopeQuery } }, async (request) =>
     register.list(request.query.org),

@@ -24,7 +24,9 @@ let draftId: string;
 const year = new Date().getUTCFullYear();
 
 /** Every public output of the register, as text, for one organisation. */
-async function publicOutputs(options: { report?: boolean } = {}): Promise<Record<string, string>> {
+type Outputs = { list: string; detail: string; csv: string; atom: string; standard: string; report?: string; reportJson?: string };
+
+async function publicOutputs(options: { report?: boolean } = {}): Promise<Outputs> {
   const get = async (url: string) => {
     const response = await t.app.inject({ url });
     expect(response.statusCode, `${url}: ${response.body.slice(0, 200)}`).toBe(200);

@@ -7,6 +7,7 @@ import { SessionProvider, useSession } from './session/session-context';
 import { LoginPage } from './pages/login-page';
 import { AccountPage } from './pages/account-page';
 import { NotFoundPage } from './pages/not-found-page';
+import { transparencyPublicRoutes } from './pages/transparency/public-routes';
 
 /** Staff land in their AI workspace: start a chat, pick an assistant, continue a conversation. */
 const WorkspaceStart = lazy(() => import('./pages/workspace/start-page'));
@@ -37,6 +38,8 @@ export function App() {
         <Suspense fallback={<Loading />}>
           <Routes>
             <Route path="/anmelden" element={<LoginPage />} />
+            {/* Public pages: no login, outside RequireLogin. */}
+            {transparencyPublicRoutes()}
             <Route
               element={
                 <RequireLogin>

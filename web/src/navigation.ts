@@ -25,6 +25,7 @@ export const navigation: NavEntry[] = [
   { path: 'register/priorisierung', labelKey: 'registry.nav.weights', section: 'governance', page: lazy(() => import('./pages/registry/weights-page')) },
   { path: 'register/regeln', labelKey: 'registry.nav.rules', section: 'governance', page: lazy(() => import('./pages/registry/rules-page')) },
   { path: 'register/pruefung', labelKey: 'registry.nav.review', section: 'governance', roles: ['reviewer'], page: lazy(() => import('./pages/registry/review-page')) },
+  { path: 'steuerung/ki-register', labelKey: 'transparency.nav.register', section: 'governance', page: lazy(() => import('./pages/transparency/use-cases-page')) },
   { path: 'kennzeichnung/bilder', labelKey: 'provenance.nav.label', section: 'work', page: lazy(() => import('./pages/provenance/label-page')) },
   { path: 'kennzeichnung/pruefen', labelKey: 'provenance.nav.verify', section: 'work', page: lazy(() => import('./pages/provenance/verify-page')) },
   { path: 'kennzeichnung/mediathek', labelKey: 'provenance.nav.media', section: 'work', page: lazy(() => import('./pages/provenance/media-page')) },
@@ -40,6 +41,7 @@ export const navigation: NavEntry[] = [
 export const linkedPages: Omit<NavEntry, 'labelKey' | 'section'>[] = [
   { path: 'register/modelle/:modelId', page: lazy(() => import('./pages/registry/model-card-page')) },
   { path: 'register/vergleich', page: lazy(() => import('./pages/registry/compare-page')) },
+  { path: 'steuerung/ki-register/:useCaseId', page: lazy(() => import('./pages/transparency/use-case-page')) },
 ];
 
 export const sections = [

@@ -6,13 +6,14 @@ import { gatewayRouteCases } from './gateway-routes.js';
 import { jobRouteCases } from './job-routes.js';
 import { workspaceRouteCases } from './workspace-routes.js';
 import { registryRouteCases } from './registry-routes.js';
+import { guardRouteCases } from './guard-routes.js';
 import { transparencyRouteCases } from './transparency-routes.js';
 import { evaluationRouteCases } from './evaluation-routes.js';
 import { provenanceRouteCases } from './provenance-routes.js';
 import type { RouteCase } from './route-case.js';
 
 /** Every module adds its rows here; the test fails when a route exists without a row. */
-const routeCases: RouteCase[] = [...identityRouteCases, ...gatewayRouteCases, ...jobRouteCases, ...workspaceRouteCases, ...registryRouteCases, ...transparencyRouteCases, ...evaluationRouteCases, ...provenanceRouteCases];
+const routeCases: RouteCase[] = [...identityRouteCases, ...gatewayRouteCases, ...jobRouteCases, ...workspaceRouteCases, ...registryRouteCases, ...guardRouteCases, ...transparencyRouteCases, ...evaluationRouteCases, ...provenanceRouteCases];
 
 let t: TestContext;
 let fixture: Fixture;

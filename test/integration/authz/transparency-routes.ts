@@ -83,6 +83,7 @@ export const transparencyRouteCases: RouteCase[] = [
     prepare: withOpenRound,
     request: (_f, p) => ({ url: `/api/transparency/use-cases/${p.useCase}/comments`, payload: { body: 'Ein Kommentar.', capacity: 'member' } }),
   },
+  publicRoute('GET /api/public/transparency/vocabulary', '/api/public/transparency/vocabulary'),
   publicRoute('GET /api/public/transparency/register', '/api/public/transparency/register'),
   publicRoute('GET /api/public/transparency/register.csv', '/api/public/transparency/register.csv'),
   publicRoute('GET /api/public/transparency/register.atom', '/api/public/transparency/register.atom'),

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useResource } from '../../api/use-resource';
@@ -26,11 +26,13 @@ export default function ProvenanceSettingsPage() {
   const [error, setError] = useState<unknown>();
   const [notice, setNotice] = useState<string>();
 
-  useEffect(() => {
-    if (!data) return;
+  // The form starts from each freshly loaded state (React's "adjust state while rendering" pattern).
+  const [formSource, setFormSource] = useState<Settings>();
+  if (data && data !== formSource) {
+    setFormSource(data);
     setTemplates(Object.fromEntries(data.channels.map((entry) => [entry.channel, { de: entry.own.de ?? '', en: entry.own.en ?? '' }])));
     setPolicy({ ai: data.imagePolicy.ai, visibleLabel: data.imagePolicy.visibleLabel });
-  }, [data]);
+  }
 
   async function run(action: () => Promise<unknown>, message: string) {
     setError(undefined);
