@@ -10,10 +10,11 @@ import { guardRouteCases } from './guard-routes.js';
 import { transparencyRouteCases } from './transparency-routes.js';
 import { evaluationRouteCases } from './evaluation-routes.js';
 import { provenanceRouteCases } from './provenance-routes.js';
+import { energyRouteCases } from './energy-routes.js';
 import type { RouteCase } from './route-case.js';
 
 /** Every module adds its rows here; the test fails when a route exists without a row. */
-const routeCases: RouteCase[] = [...identityRouteCases, ...gatewayRouteCases, ...jobRouteCases, ...workspaceRouteCases, ...registryRouteCases, ...guardRouteCases, ...transparencyRouteCases, ...evaluationRouteCases, ...provenanceRouteCases];
+const routeCases: RouteCase[] = [...identityRouteCases, ...gatewayRouteCases, ...jobRouteCases, ...workspaceRouteCases, ...registryRouteCases, ...guardRouteCases, ...transparencyRouteCases, ...evaluationRouteCases, ...provenanceRouteCases, ...energyRouteCases];
 
 let t: TestContext;
 let fixture: Fixture;
