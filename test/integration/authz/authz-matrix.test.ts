@@ -10,11 +10,12 @@ import { guardRouteCases } from './guard-routes.js';
 import { transparencyRouteCases } from './transparency-routes.js';
 import { evaluationRouteCases } from './evaluation-routes.js';
 import { provenanceRouteCases } from './provenance-routes.js';
+import { workflowRouteCases } from './workflow-routes.js';
 import { energyRouteCases } from './energy-routes.js';
 import type { RouteCase } from './route-case.js';
 
 /** Every module adds its rows here; the test fails when a route exists without a row. */
-const routeCases: RouteCase[] = [...identityRouteCases, ...gatewayRouteCases, ...jobRouteCases, ...workspaceRouteCases, ...registryRouteCases, ...guardRouteCases, ...transparencyRouteCases, ...evaluationRouteCases, ...provenanceRouteCases, ...energyRouteCases];
+const routeCases: RouteCase[] = [...identityRouteCases, ...gatewayRouteCases, ...jobRouteCases, ...workspaceRouteCases, ...registryRouteCases, ...guardRouteCases, ...transparencyRouteCases, ...evaluationRouteCases, ...provenanceRouteCases, ...energyRouteCases, ...workflowRouteCases];
 
 let t: TestContext;
 let fixture: Fixture;
@@ -41,7 +42,8 @@ describe('authorisation matrix', () => {
       for (const spec of principals) {
         const allowed =
           entry.access === 'public' ? true : entry.access === 'authenticated' ? spec.name !== 'anonymous' : entry.access(spec);
-        const expectation = allowed ? 'is let through' : spec.name === 'anonymous' ? 'gets 401' : `gets ${entry.deniedStatus ?? 403}`;
+        const denied = typeof entry.deniedStatus === 'function' ? entry.deniedStatus(spec) : (entry.deniedStatus ?? 403);
+        const expectation = allowed ? 'is let through' : spec.name === 'anonymous' ? 'gets 401' : `gets ${denied}`;
         it(`${spec.name} ${expectation}`, async () => {
           const prepared = entry.prepare ? await entry.prepare(fixture) : {};
           const [method] = entry.route.split(' ');
@@ -50,7 +52,7 @@ describe('authorisation matrix', () => {
             const ok = entry.expectAllowed ?? [200, 201, 204];
             expect(ok, `${response.statusCode} ${response.body.slice(0, 300)}`).toContain(response.statusCode);
           } else {
-            expect(response.statusCode, response.body.slice(0, 300)).toBe(spec.name === 'anonymous' ? 401 : (entry.deniedStatus ?? 403));
+            expect(response.statusCode, response.body.slice(0, 300)).toBe(spec.name === 'anonymous' ? 401 : denied);
           }
         });
       }
