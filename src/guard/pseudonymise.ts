@@ -33,6 +33,8 @@ export type Pseudonymiser = {
   /** Pseudonymises one message; call it for every message of a request so the mapping is shared. */
   apply(text: string): string;
   readonly mapping: PseudonymMapping;
+  /** The placeholder issued for a finding (type and original text), for the preview; never sent anywhere. */
+  placeholderOf(type: EntityType, original: string): string | undefined;
   summary(): ReplacementSummary;
 };
 
@@ -69,6 +71,7 @@ export function createPseudonymiser(options: DetectOptions = {}): Pseudonymiser 
 
   return {
     mapping,
+    placeholderOf: (type, original) => byValue.get(`${type}\u0000${original}`),
     apply(text) {
       for (const literal of text.match(placeholderShape) ?? []) if (!mapping.has(literal)) reserved.add(literal);
       let output = '';

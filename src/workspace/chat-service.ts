@@ -17,10 +17,12 @@ import { buildPrompt, titleFrom, type HistoryMessage } from './prompt.js';
 import { workspaceConversations, workspaceMessages as messagesTable, type Attachment, type Citation } from './schema.js';
 import { defaultSystemPrompt } from './starters.js';
 
-export type ReplyRequest =
+/** `dataClass`: what the person declared for this conversation; the gateway's guard and exceptions check it. */
+export type ReplyRequest = { dataClass?: string | undefined } & (
   | { mode: 'send'; content: string; attachments?: Attachment[] | undefined; modelId?: string | undefined }
   | { mode: 'regenerate'; modelId?: string | undefined }
-  | { mode: 'edit'; messageId: string; content: string; modelId?: string | undefined };
+  | { mode: 'edit'; messageId: string; content: string; modelId?: string | undefined }
+);
 
 /** What the chat stream tells the browser, in order: start, citations, deltas, then done or error. */
 export type ChatEvent =
@@ -88,7 +90,7 @@ export function createChatService(deps: Deps) {
       const passages = assistant?.knowledgeCollectionIds.length ? await deps.knowledge.retrieve(caller, conversation.orgId, assistant.knowledgeCollectionIds, question.content) : [];
       const history: HistoryMessage[] = [...keep.map((message) => ({ role: message.role, content: message.content, attachments: message.attachments })), { role: 'user', content: question.content, attachments: question.attachments }];
       const prompt = buildPrompt({ systemPrompt: assistant?.systemPrompt ?? defaultSystemPrompt, passages, history, contextLength: model.contextLength, maxOutputTokens: MAX_OUTPUT_TOKENS });
-      const call = { caller, orgId: conversation.orgId, purpose: 'chat' as const, signal, conversationId, ...(assistant ? { assistantId: assistant.id } : {}) };
+      const call = { caller, orgId: conversation.orgId, purpose: 'chat' as const, signal, conversationId, dataClass: request.dataClass, ...(assistant ? { assistantId: assistant.id } : {}) };
       const stream = await deps.gateway.chatStream(call, { model: model.id, messages: prompt, stream: true, stream_options: { include_usage: true }, max_tokens: MAX_OUTPUT_TOKENS });
 
       let userMessage: MessageRow;

@@ -8,6 +8,8 @@ const tags = ['workspace'];
 const orgId = z.string().uuid();
 const modelId = z.string().min(1).max(200);
 const content = z.string().trim().min(1).max(100_000);
+/** The conversation's data class, passed to the gateway like X-Leitplanke-Data-Class (guard and exceptions use it). */
+const dataClass = z.enum(['public', 'internal', 'confidential', 'personal']).optional();
 const attachment = z.object({
   kind: z.literal('image'),
   mediaType: z.enum(['image/png', 'image/jpeg', 'image/webp', 'image/gif']),
@@ -65,7 +67,7 @@ export const workspaceRoutes: FastifyPluginAsyncZod<{ services: Services }> = as
 
   app.post(
     '/api/workspace/conversations/:conversationId/messages',
-    { schema: { tags, summary: 'Send a message; the answer streams as server-sent events', params: conversationParams, body: z.object({ content, modelId: modelId.optional(), attachments: z.array(attachment).max(4).optional() }) } },
+    { schema: { tags, summary: 'Send a message; the answer streams as server-sent events', params: conversationParams, body: z.object({ content, modelId: modelId.optional(), attachments: z.array(attachment).max(4).optional(), dataClass }) } },
     async (request, reply) => {
       const signal = disconnectSignal(reply);
       const events = await workspace.chat.reply(callerOf(request), request.params.conversationId, { mode: 'send', ...request.body }, signal);
@@ -80,7 +82,7 @@ export const workspaceRoutes: FastifyPluginAsyncZod<{ services: Services }> = as
         tags,
         summary: 'Edit one of my messages and resend it; later messages are replaced by the new answer (SSE)',
         params: conversationParams.extend({ messageId: z.string().uuid() }),
-        body: z.object({ content, modelId: modelId.optional() }),
+        body: z.object({ content, modelId: modelId.optional(), dataClass }),
       },
     },
     async (request, reply) => {
@@ -92,7 +94,7 @@ export const workspaceRoutes: FastifyPluginAsyncZod<{ services: Services }> = as
 
   app.post(
     '/api/workspace/conversations/:conversationId/regenerate',
-    { schema: { tags, summary: 'Answer the last question again, optionally with another model (SSE)', params: conversationParams, body: z.object({ modelId: modelId.optional() }) } },
+    { schema: { tags, summary: 'Answer the last question again, optionally with another model (SSE)', params: conversationParams, body: z.object({ modelId: modelId.optional(), dataClass }) } },
     async (request, reply) => {
       const signal = disconnectSignal(reply);
       const events = await workspace.chat.reply(callerOf(request), request.params.conversationId, { mode: 'regenerate', ...request.body }, signal);
