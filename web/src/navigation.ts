@@ -26,6 +26,9 @@ export const navigation: NavEntry[] = [
   { path: 'register/regeln', labelKey: 'registry.nav.rules', section: 'governance', page: lazy(() => import('./pages/registry/rules-page')) },
   { path: 'register/pruefung', labelKey: 'registry.nav.review', section: 'governance', roles: ['reviewer'], page: lazy(() => import('./pages/registry/review-page')) },
   { path: 'steuerung/ki-register', labelKey: 'transparency.nav.register', section: 'governance', page: lazy(() => import('./pages/transparency/use-cases-page')) },
+  { path: 'vorgaenge', labelKey: 'workflows.nav.cases', section: 'work', roles: ['staff', 'admin'], page: lazy(() => import('./pages/workflows/cases-page')) },
+  { path: 'vorgaenge/ablaeufe', labelKey: 'workflows.nav.workflows', section: 'work', roles: ['staff', 'admin'], page: lazy(() => import('./pages/workflows/workflows-page')) },
+  { path: 'vorgaenge/kanaele', labelKey: 'workflows.nav.channels', section: 'administration', roles: ['admin'], page: lazy(() => import('./pages/workflows/channels-page')) },
   { path: 'kennzeichnung/bilder', labelKey: 'provenance.nav.label', section: 'work', page: lazy(() => import('./pages/provenance/label-page')) },
   { path: 'kennzeichnung/pruefen', labelKey: 'provenance.nav.verify', section: 'work', page: lazy(() => import('./pages/provenance/verify-page')) },
   { path: 'kennzeichnung/mediathek', labelKey: 'provenance.nav.media', section: 'work', page: lazy(() => import('./pages/provenance/media-page')) },
@@ -41,6 +44,9 @@ export const navigation: NavEntry[] = [
 export const linkedPages: Omit<NavEntry, 'labelKey' | 'section'>[] = [
   { path: 'register/modelle/:modelId', page: lazy(() => import('./pages/registry/model-card-page')) },
   { path: 'register/vergleich', page: lazy(() => import('./pages/registry/compare-page')) },
+  { path: 'vorgaenge/neu/:workflowId', page: lazy(() => import('./pages/workflows/case-form-page')) },
+  { path: 'vorgaenge/:caseId', page: lazy(() => import('./pages/workflows/case-page')) },
+  { path: 'vorgaenge/:caseId/warum', page: lazy(() => import('./pages/workflows/why-page')) },
   { path: 'steuerung/ki-register/:useCaseId', page: lazy(() => import('./pages/transparency/use-case-page')) },
 ];
 
