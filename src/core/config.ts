@@ -112,6 +112,8 @@ export const configSchema = z.object({
   c2pa_certificate: z.string().optional(),
   c2pa_private_key: z.string().optional(),
   c2pa_algorithm: z.enum(['es256', 'es384', 'es512', 'ps256', 'ps384', 'ps512', 'ed25519']).default('es256'),
+  /** Vector search of the knowledge base: 'auto' uses pgvector where the database has it, 'exact' always computes exact cosine. */
+  knowledge_vector_search: z.enum(['auto', 'exact']).default('auto'),
   oidc: oidcSection.optional(),
   providers: z.array(providerDeclaration).default([]),
   models: z.array(modelDeclaration).default([]),

@@ -3,6 +3,9 @@ import { rowsOf, type Database, type DbOrTx } from '../db/connection.js';
 
 export type RankedId = { id: string; score: number };
 
+/** 'auto': pgvector where the database has it; 'exact': always exact cosine (LEITPLANKE_KNOWLEDGE_VECTOR_SEARCH). */
+export type VectorPreference = 'auto' | 'exact';
+
 const MAX_DIMENSIONS = 4096;
 
 function dimensionsLiteral(dimensions: number) {
@@ -35,12 +38,12 @@ export async function fullTextSearch(db: DbOrTx, input: { collectionIds: string[
  */
 export async function vectorSearch(
   database: Database,
-  input: { collectionIds: string[]; model: string; embedding: number[]; limit: number },
+  input: { collectionIds: string[]; model: string; embedding: number[]; limit: number; preference?: VectorPreference | undefined },
 ): Promise<RankedId[]> {
   if (input.collectionIds.length === 0) return [];
   const dims = dimensionsLiteral(input.embedding.length);
   const ids = sql.param(input.collectionIds);
-  if ((await vectorMode(database)) === 'pgvector') {
+  if ((await vectorMode(database, input.preference)) === 'pgvector') {
     const vector = `[${input.embedding.join(',')}]`;
     return database.db.transaction(async (tx) => {
       await tx.execute(sql`set local hnsw.iterative_scan = 'relaxed_order'`);
@@ -72,7 +75,8 @@ export async function vectorSearch(
 const modes = new WeakMap<Database, Promise<'pgvector' | 'exact'>>();
 
 /** pgvector when the extension is enabled in this database (it may be available but not created for lack of privilege). */
-export function vectorMode(database: Database): Promise<'pgvector' | 'exact'> {
+export function vectorMode(database: Database, preference: VectorPreference = 'auto'): Promise<'pgvector' | 'exact'> {
+  if (preference === 'exact') return Promise.resolve('exact');
   let mode = modes.get(database);
   if (!mode) {
     mode = database.hasVector
@@ -88,8 +92,8 @@ export function vectorMode(database: Database): Promise<'pgvector' | 'exact'> {
 const ensured = new WeakMap<Database, Set<number>>();
 
 /** One partial HNSW index per embedding dimension, created the first time passages of that size arrive. */
-export async function ensureVectorIndex(database: Database, dimensions: number): Promise<void> {
-  if ((await vectorMode(database)) !== 'pgvector') return;
+export async function ensureVectorIndex(database: Database, dimensions: number, preference: VectorPreference = 'auto'): Promise<void> {
+  if ((await vectorMode(database, preference)) !== 'pgvector') return;
   const done = ensured.get(database) ?? new Set<number>();
   ensured.set(database, done);
   if (done.has(dimensions)) return;

@@ -115,7 +115,18 @@ export function createCollectionService(deps: Deps) {
       const collection = await visible(caller, collectionId);
       const documents = await db.select(documentColumns).from(knowledgeDocuments).where(eq(knowledgeDocuments.collectionId, collectionId)).orderBy(desc(knowledgeDocuments.createdAt));
       const tree = await orgs.get();
-      return { ...present(collection), canWrite: canWriteCollection(caller.principal, tree, collection), documents };
+      // Documents still waiting show their ingestion job's progress ("2/3 Satzung · 16/40").
+      const pendingJobs = [...new Set(documents.filter((document) => document.status !== 'ready' && document.status !== 'failed' && document.jobId).map((document) => document.jobId!))];
+      const progress = new Map<string, { status: string; done: number | null; total: number | null; message: string | null }>();
+      for (const jobId of pendingJobs) {
+        const job = await jobs.get(jobId);
+        if (job) progress.set(jobId, { status: job.status, done: job.progressDone, total: job.progressTotal, message: job.progressMessage });
+      }
+      return {
+        ...present(collection),
+        canWrite: canWriteCollection(caller.principal, tree, collection),
+        documents: documents.map((document) => ({ ...document, progress: document.jobId ? (progress.get(document.jobId) ?? null) : null })),
+      };
     },
 
     async update(caller: Caller, collectionId: string, patch: { name?: string | undefined; description?: string | undefined; embeddingModel?: string | null | undefined }) {

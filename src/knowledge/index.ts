@@ -9,6 +9,7 @@ import type { OrgTree } from '../identity/org-directory.js';
 import { requirePermission, type Caller } from '../identity/principal.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import type { KnowledgeRetriever, PersonalDataSource } from '../workspace/index.js';
+import type { VectorPreference } from './chunk-search.js';
 import { createCollectionService, INGEST_JOB } from './collection-service.js';
 import { createIngestionHandler } from './ingestion.js';
 import { effectiveSettings, SETTINGS_KEY, type KnowledgeSettings } from './knowledge-settings.js';
@@ -26,7 +27,11 @@ export type KnowledgeDeps = {
   orgSettings: { updateSettings(caller: Caller, orgId: string, patch: Record<string, unknown>): Promise<Record<string, unknown>> };
   gateway: GatewayService;
   jobs: JobQueue;
+  /** 'exact' turns pgvector off (exact cosine everywhere); default 'auto'. */
+  vectorSearch?: VectorPreference | undefined;
 };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The knowledge base (WORK-3) and structuring of many inputs (WORK-2). */
 export function createKnowledge(deps: KnowledgeDeps) {
@@ -38,7 +43,10 @@ export function createKnowledge(deps: KnowledgeDeps) {
   /** What chat cites from: the assistant's collections, as far as the caller may read them. */
   const retriever: KnowledgeRetriever = {
     async retrieve(caller, orgId, collectionIds, query) {
-      const { passages } = await search.search(caller, orgId, { query, collectionIds, limit: 6 });
+      // An assistant may still name a collection that was deleted or is not a collection id at all.
+      const ids = collectionIds.filter((id) => UUID.test(id));
+      if (ids.length === 0) return [];
+      const { passages } = await search.search(caller, orgId, { query, collectionIds: ids, limit: 6 });
       return passages;
     },
     async listCollections(caller, orgId) {

@@ -11,14 +11,14 @@ import type { OrgTree } from '../identity/org-directory.js';
 import { systemPrincipal, type Caller, type Principal } from '../identity/principal.js';
 import type { JobContext } from '../jobs/job-queue.js';
 import { chunkBlocks } from './chunker.js';
-import { ensureVectorIndex } from './chunk-search.js';
+import { ensureVectorIndex, type VectorPreference } from './chunk-search.js';
 import { embedTexts, norm } from './embeddings.js';
 import type { DocumentFormat } from './extract/blocks.js';
 import { extractDocument } from './extract/extract-document.js';
 import { effectiveSettings } from './knowledge-settings.js';
 import { knowledgeChunks, knowledgeCollections, knowledgeDocuments } from './schema.js';
 
-type Deps = { database: Database; clock: Clock; logger: Logger; audit: AuditEmitter; orgs: CachedSnapshot<OrgTree>; gateway: GatewayService };
+type Deps = { database: Database; clock: Clock; logger: Logger; audit: AuditEmitter; orgs: CachedSnapshot<OrgTree>; gateway: GatewayService; vectorSearch?: VectorPreference | undefined };
 
 const FINAL_ATTEMPT = 3;
 const INSERT_BATCH = 200;
@@ -67,7 +67,7 @@ export function createIngestionHandler(deps: Deps) {
               context.progress(index, total, `${label} · ${done}/${chunks.length}`),
             )
           : [];
-        if (vectors[0]) await ensureVectorIndex(database, vectors[0].length);
+        if (vectors[0]) await ensureVectorIndex(database, vectors[0].length, deps.vectorSearch);
         await db.transaction(async (tx) => {
           await tx.delete(knowledgeChunks).where(eq(knowledgeChunks.documentId, documentId));
           for (let start = 0; start < chunks.length; start += INSERT_BATCH) {

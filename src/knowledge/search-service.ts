@@ -8,7 +8,7 @@ import type { GatewayService } from '../gateway/gateway-service.js';
 import type { OrgTree } from '../identity/org-directory.js';
 import { requirePermission, type Caller } from '../identity/principal.js';
 import { canReadCollection, ownerKeyOf } from './access.js';
-import { fullTextSearch, vectorSearch } from './chunk-search.js';
+import { fullTextSearch, vectorSearch, type VectorPreference } from './chunk-search.js';
 import { locationLabel } from './chunker.js';
 import { embedTexts } from './embeddings.js';
 import { effectiveSettings } from './knowledge-settings.js';
@@ -16,7 +16,7 @@ import { knowledgeMessages } from './messages.js';
 import { fuseRankings } from './rank-fusion.js';
 import { knowledgeChunks, knowledgeCollections, knowledgeDocuments } from './schema.js';
 
-type Deps = { database: Database; logger: Logger; orgs: CachedSnapshot<OrgTree>; gateway: GatewayService };
+type Deps = { database: Database; logger: Logger; orgs: CachedSnapshot<OrgTree>; gateway: GatewayService; vectorSearch?: VectorPreference | undefined };
 
 /** A search hit: the passage, where it stands, and the link that opens it. */
 export type Passage = {
@@ -80,7 +80,7 @@ export function createSearchService(deps: Deps) {
     for (const { model } of models) {
       try {
         const [embedding] = await embedTexts(gateway, { caller, orgId, purpose: 'knowledge', signal }, model!, [input.query]);
-        rankings.push((await vectorSearch(database, { collectionIds, model: model!, embedding: embedding!, limit: CANDIDATES })).map((hit) => hit.id));
+        rankings.push((await vectorSearch(database, { collectionIds, model: model!, embedding: embedding!, limit: CANDIDATES, preference: deps.vectorSearch })).map((hit) => hit.id));
       } catch (error) {
         if (!(error instanceof ServiceError)) throw error;
         // Full text still answers when the embedding model is refused or unreachable; say so.

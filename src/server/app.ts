@@ -17,6 +17,7 @@ import { jobRoutes } from '../jobs/routes.js';
 import { accountabilityRoutes } from '../accountability/routes.js';
 import { workflowRoutes } from '../workflows/routes.js';
 import { workspaceRoutes } from '../workspace/routes.js';
+import { knowledgeRoutes } from '../knowledge/routes.js';
 import { evaluationRoutes } from '../evaluation/routes.js';
 import { provenanceRoutes } from '../provenance/routes.js';
 import { provenancePublicRoutes } from '../provenance/public-routes.js';
@@ -121,6 +122,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   await app.register(accountabilityRoutes, { services });
   await app.register(workflowRoutes, { services });
   await app.register(workspaceRoutes, { services });
+  await app.register(knowledgeRoutes, { services });
   await app.register(evaluationRoutes, { services });
   await app.register(imageGenerationRoutes, { services });
   await app.register(provenanceRoutes, { services });

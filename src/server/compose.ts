@@ -48,7 +48,8 @@ import { createDefinitionStore } from '../workflows/definition-store.js';
 import { useCaseRegisterLink, type RegisterLink } from '../workflows/register-link.js';
 import { createOutboxMailSender, fetchWebhookPoster, type MailSender, type WebhookPoster } from '../workflows/agent/effects.js';
 import { createUsageData } from '../gateway/usage-data.js';
-import { createWorkspace, noKnowledge, type KnowledgeRetriever } from '../workspace/index.js';
+import { createWorkspace, type KnowledgeRetriever } from '../workspace/index.js';
+import { createKnowledge } from '../knowledge/index.js';
 import { createProvenanceModule } from '../provenance/index.js';
 import { createProvenanceLookup } from '../gateway/provenance-lookup.js';
 import { createUsageSummary } from '../gateway/usage-summary.js';
@@ -68,7 +69,7 @@ export type ComposeOptions = {
   workflowRegister?: RegisterLink;
   mailSender?: MailSender;
   webhookPoster?: WebhookPoster;
-  /** The knowledge base chat cites from (src/knowledge); none until it is wired in. */
+  /** The knowledge base chat cites from; by default the knowledge module's (src/knowledge). */
   knowledge?: KnowledgeRetriever;
   /** What the public transparency pages show from the accountability and provenance modules (empty by default). */
   publicIncidents?: PublicIncidentSource;
@@ -156,7 +157,22 @@ export async function createServices(config: Config, options: ComposeOptions = {
     disclosures: options.campaignDisclosures ?? provenance.disclosureFeed,
   });
 
-  const workspace = createWorkspace({ database, clock, logger, audit, orgs: orgTree, orgSettings: orgs, gateway, usage: createUsageData(database), recorder, cards: registryQueries, knowledge: options.knowledge ?? noKnowledge });
+  const knowledge = createKnowledge({ database, clock, logger, audit, orgs: orgTree, orgSettings: orgs, gateway, jobs, vectorSearch: config.knowledge_vector_search });
+  knowledge.registerJobs(jobs);
+  const workspace = createWorkspace({
+    database,
+    clock,
+    logger,
+    audit,
+    orgs: orgTree,
+    orgSettings: orgs,
+    gateway,
+    usage: createUsageData(database),
+    recorder,
+    cards: registryQueries,
+    knowledge: options.knowledge ?? knowledge.retriever,
+    personalData: [knowledge.personalData],
+  });
   await workspace.assistants.installStarters(bootstrap.rootOrgId);
   workspace.scheduleRetention(jobs, bootstrap.rootOrgId);
 
@@ -203,6 +219,7 @@ export async function createServices(config: Config, options: ComposeOptions = {
     accountability,
     workflows,
     workspace,
+    knowledge,
     evaluation,
     provenance,
     transparency,

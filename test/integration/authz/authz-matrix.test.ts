@@ -12,10 +12,11 @@ import { evaluationRouteCases } from './evaluation-routes.js';
 import { provenanceRouteCases } from './provenance-routes.js';
 import { workflowRouteCases } from './workflow-routes.js';
 import { energyRouteCases } from './energy-routes.js';
+import { knowledgeRouteCases } from './knowledge-routes.js';
 import type { RouteCase } from './route-case.js';
 
 /** Every module adds its rows here; the test fails when a route exists without a row. */
-const routeCases: RouteCase[] = [...identityRouteCases, ...gatewayRouteCases, ...jobRouteCases, ...workspaceRouteCases, ...registryRouteCases, ...guardRouteCases, ...transparencyRouteCases, ...evaluationRouteCases, ...provenanceRouteCases, ...energyRouteCases, ...workflowRouteCases];
+const routeCases: RouteCase[] = [...identityRouteCases, ...gatewayRouteCases, ...jobRouteCases, ...workspaceRouteCases, ...registryRouteCases, ...guardRouteCases, ...transparencyRouteCases, ...evaluationRouteCases, ...provenanceRouteCases, ...energyRouteCases, ...workflowRouteCases, ...knowledgeRouteCases];
 
 let t: TestContext;
 let fixture: Fixture;
