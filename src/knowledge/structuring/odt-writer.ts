@@ -21,7 +21,8 @@ export function writeOdt(blocks: OdtBlock[], title: string): Uint8Array {
         case 'paragraph':
           return `<text:p text:style-name="${block.style === 'quote' ? 'Quotations' : 'Text_20_body'}">${escape(block.text)}</text:p>`;
         case 'pagebreak':
-          return '<text:p text:style-name="PageBreak"/><text:soft-page-break/>';
+          // The style breaks the page; a soft-page-break as well would count the page twice when read back.
+          return '<text:p text:style-name="PageBreak"/>';
         case 'table': {
           tables++;
           const row = (cells: string[], header: boolean) =>
