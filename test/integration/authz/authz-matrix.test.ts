@@ -10,13 +10,14 @@ import { guardRouteCases } from './guard-routes.js';
 import { transparencyRouteCases } from './transparency-routes.js';
 import { evaluationRouteCases } from './evaluation-routes.js';
 import { provenanceRouteCases } from './provenance-routes.js';
+import { accountabilityRouteCases } from './accountability-routes.js';
 import { workflowRouteCases } from './workflow-routes.js';
 import { energyRouteCases } from './energy-routes.js';
 import { knowledgeRouteCases } from './knowledge-routes.js';
 import type { RouteCase } from './route-case.js';
 
 /** Every module adds its rows here; the test fails when a route exists without a row. */
-const routeCases: RouteCase[] = [...identityRouteCases, ...gatewayRouteCases, ...jobRouteCases, ...workspaceRouteCases, ...registryRouteCases, ...guardRouteCases, ...transparencyRouteCases, ...evaluationRouteCases, ...provenanceRouteCases, ...energyRouteCases, ...workflowRouteCases, ...knowledgeRouteCases];
+const routeCases: RouteCase[] = [...identityRouteCases, ...gatewayRouteCases, ...jobRouteCases, ...workspaceRouteCases, ...registryRouteCases, ...guardRouteCases, ...transparencyRouteCases, ...evaluationRouteCases, ...provenanceRouteCases, ...energyRouteCases, ...workflowRouteCases, ...accountabilityRouteCases, ...knowledgeRouteCases];
 
 let t: TestContext;
 let fixture: Fixture;
