@@ -8,6 +8,7 @@ import { ErrorNotice, Notice } from '../../components/notice';
 import { Page } from '../../components/page';
 import { formatDate, formatDateTime, formatNumber } from '../../i18n';
 import { useSession } from '../../session/session-context';
+import { LatestReportLink } from '../evaluation/latest-report-link';
 import { ScoreTable } from './score-table';
 import { StatusBadge } from './status-badge';
 import { exclusionCategories, localized, statuses, type ModelDetail } from './registry-types';
@@ -74,6 +75,7 @@ export default function ModelCardPage() {
           <dt>{t('registry.card.nextReview')}</dt>
           <dd>{formatDate(model.nextReviewDue, i18n.language)}</dd>
         </dl>
+        <LatestReportLink modelId={model.id} />
         {model.restrictions.length > 0 ? (
           <>
             <h3>{t('registry.card.restrictions')}</h3>
