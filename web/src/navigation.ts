@@ -37,6 +37,7 @@ export const navigation: NavEntry[] = [
   { path: 'kennzeichnung/mediathek', labelKey: 'provenance.nav.media', section: 'work', page: lazy(() => import('./pages/provenance/media-page')) },
   { path: 'kennzeichnung/veroeffentlichen', labelKey: 'provenance.nav.disclosures', section: 'governance', page: lazy(() => import('./pages/provenance/disclosures-page')) },
   { path: 'kennzeichnung/regeln', labelKey: 'provenance.nav.settings', section: 'governance', page: lazy(() => import('./pages/provenance/settings-page')) },
+  { path: 'datenschutz/filter', labelKey: 'guard.nav.settings', section: 'governance', roles: ['admin', 'dpo'], page: lazy(() => import('./pages/guard/guard-settings-page')) },
   { path: 'verwaltung/organisationen', labelKey: 'nav.organisations', section: 'administration', roles: ['admin'], page: lazy(() => import('./pages/admin/orgs-page')) },
   { path: 'verwaltung/personen', labelKey: 'nav.users', section: 'administration', roles: ['admin'], page: lazy(() => import('./pages/admin/users-page')) },
   { path: 'verwaltung/api-schluessel', labelKey: 'nav.apiKeys', section: 'administration', roles: ['admin'], page: lazy(() => import('./pages/admin/api-keys-page')) },

@@ -8,6 +8,7 @@ import { Page } from '../../components/page';
 import { useSession } from '../../session/session-context';
 import { ConversationList } from './conversation-list';
 import { EnergyFigures } from './footprint';
+import { DataClassField, useConversationDataClass, useGuardCheck } from './guard-preview';
 import { MessageView } from './message-view';
 import { ModelPicker } from './model-picker';
 import { useStreamAnnouncer } from './use-announcer';
@@ -47,6 +48,11 @@ export default function ChatPage() {
   const endOfThread = useRef<HTMLDivElement>(null);
   const composer = useRef<HTMLTextAreaElement>(null);
   const ids = useId();
+  const guard = useGuardCheck();
+  const [dataClass, setDataClass, adoptDataClass] = useConversationDataClass(conversationId);
+  /** True when the prompt may go to the model: own servers, nothing to replace, or the person confirmed the replacements. */
+  const guardAllows = (text: string, before: Message[]) =>
+    guard.confirm({ orgId: currentOrg?.id ?? '', model: currentModel, text, dataClass, context: before.map((message) => message.content) }).catch((reason: unknown) => (setError(reason), false));
 
   const loadDetail = useCallback(async (id: string | undefined) => {
     if (!id) {
@@ -71,12 +77,12 @@ export default function ChatPage() {
   const assistantId = detail?.assistantId ?? (conversationId ? '' : chosenAssistant);
   const assistant: Assistant | undefined = assistants.data?.assistants.find((entry) => entry.id === assistantId);
   const usable = models.data ?? [];
-  const currentModel = usable.find((model) => model.id === modelId);
 
   // The model: picked here, else what this conversation used last, else the assistant's, else the first allowed one.
   const allowed = (id: string | null | undefined): id is string => !!id && usable.some((model) => model.id === id);
   const modelId = [pickedModel?.conversation === conversationId ? pickedModel?.id : undefined, detail?.modelId, assistant?.modelId, usable[0]?.id].find(allowed) ?? '';
   const setModelId = (id: string) => setPickedModel({ conversation: conversationId, id });
+  const currentModel = usable.find((model) => model.id === modelId);
 
   const busy = !!streaming;
 
@@ -145,11 +151,13 @@ export default function ChatPage() {
     event?.preventDefault();
     const content = draft.trim();
     if (!content || busy || !currentOrg) return;
+    if (!(await guardAllows(content, detail?.messages ?? []))) return;
     let id = conversationId;
     try {
       if (!id) {
         const created = await api<Conversation>('/api/workspace/conversations', { method: 'POST', body: { orgId: currentOrg.id, ...(assistantId ? { assistantId } : {}), ...(modelId ? { modelId } : {}) } });
         id = created.id;
+        adoptDataClass(id);
         controller.current = new AbortController();
         setParams({ c: id }, { replace: true });
       }
@@ -161,19 +169,21 @@ export default function ChatPage() {
     setDraft('');
     setAttachments([]);
     const position = (detail?.messages.at(-1)?.position ?? -1) + 1;
-    await run(`/api/workspace/conversations/${id}/messages`, 'POST', { content, ...(modelId ? { modelId } : {}), ...(sent.length ? { attachments: sent } : {}) }, pendingMessage('user', content, position, sent), Infinity, content);
+    await run(`/api/workspace/conversations/${id}/messages`, 'POST', { content, dataClass, ...(modelId ? { modelId } : {}), ...(sent.length ? { attachments: sent } : {}) }, pendingMessage('user', content, position, sent), Infinity, content);
     composer.current?.focus();
   }
 
   async function regenerate() {
     const question = detail?.messages.findLast((message) => message.role === 'user');
     if (!detail || !question || busy) return;
-    await run(`/api/workspace/conversations/${detail.id}/regenerate`, 'POST', modelId ? { modelId } : {}, question, question.position);
+    if (!(await guardAllows(question.content, detail.messages.filter((message) => message.position < question.position)))) return;
+    await run(`/api/workspace/conversations/${detail.id}/regenerate`, 'POST', { dataClass, ...(modelId ? { modelId } : {}) }, question, question.position);
   }
 
   async function edit(message: Message, content: string) {
     if (!detail || busy) return;
-    await run(`/api/workspace/conversations/${detail.id}/messages/${message.id}`, 'PUT', { content, ...(modelId ? { modelId } : {}) }, { ...message, content }, message.position);
+    if (!(await guardAllows(content, detail.messages.filter((entry) => entry.position < message.position)))) return;
+    await run(`/api/workspace/conversations/${detail.id}/messages/${message.id}`, 'PUT', { content, dataClass, ...(modelId ? { modelId } : {}) }, { ...message, content }, message.position);
   }
 
   function stop() {
@@ -319,6 +329,7 @@ export default function ChatPage() {
           ) : (
             <form className="composer" onSubmit={(event) => void send(event)}>
               <ModelPicker models={usable} value={modelId} onChange={setModelId} />
+              <DataClassField value={dataClass} onChange={setDataClass} />
               <div className="field">
                 <label htmlFor={`${ids}-input`}>{t('workspace.chat.input')}</label>
                 <p className="hint" id={`${ids}-hint`}>
@@ -364,6 +375,7 @@ export default function ChatPage() {
               </fieldset>
             </form>
           )}
+          {guard.dialog}
           <div role="status" aria-live="polite" className="visually-hidden" data-testid="answer-announcer">
             {announcer.message}
           </div>
