@@ -8,6 +8,7 @@ import { LoginPage } from './pages/login-page';
 import { AccountPage } from './pages/account-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { transparencyPublicRoutes } from './pages/transparency/public-routes';
+import { accountabilityPublicRoutes } from './pages/accountability/public-routes';
 
 /** Staff land in their AI workspace: start a chat, pick an assistant, continue a conversation. */
 const WorkspaceStart = lazy(() => import('./pages/workspace/start-page'));
@@ -40,6 +41,7 @@ export function App() {
             <Route path="/anmelden" element={<LoginPage />} />
             {/* Public pages: no login, outside RequireLogin. */}
             {transparencyPublicRoutes()}
+            {accountabilityPublicRoutes()}
             <Route
               element={
                 <RequireLogin>

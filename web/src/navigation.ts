@@ -37,6 +37,9 @@ export const navigation: NavEntry[] = [
   { path: 'kennzeichnung/mediathek', labelKey: 'provenance.nav.media', section: 'work', page: lazy(() => import('./pages/provenance/media-page')) },
   { path: 'kennzeichnung/veroeffentlichen', labelKey: 'provenance.nav.disclosures', section: 'governance', page: lazy(() => import('./pages/provenance/disclosures-page')) },
   { path: 'kennzeichnung/regeln', labelKey: 'provenance.nav.settings', section: 'governance', page: lazy(() => import('./pages/provenance/settings-page')) },
+  { path: 'ausnahmen', labelKey: 'accountability.nav.exceptions', section: 'governance', page: lazy(() => import('./pages/accountability/exceptions-page')) },
+  { path: 'vorfaelle', labelKey: 'accountability.nav.incidents', section: 'governance', page: lazy(() => import('./pages/accountability/incidents-page')) },
+  { path: 'beschwerden', labelKey: 'accountability.nav.complaints', section: 'governance', roles: ['staff', 'dpo', 'admin'], page: lazy(() => import('./pages/accountability/complaints-page')) },
   { path: 'datenschutz/filter', labelKey: 'guard.nav.settings', section: 'governance', roles: ['admin', 'dpo'], page: lazy(() => import('./pages/guard/guard-settings-page')) },
   { path: 'verwaltung/organisationen', labelKey: 'nav.organisations', section: 'administration', roles: ['admin'], page: lazy(() => import('./pages/admin/orgs-page')) },
   { path: 'verwaltung/personen', labelKey: 'nav.users', section: 'administration', roles: ['admin'], page: lazy(() => import('./pages/admin/users-page')) },
@@ -46,6 +49,7 @@ export const navigation: NavEntry[] = [
 
 /** Pages without a navigation entry. */
 export const linkedPages: Omit<NavEntry, 'labelKey' | 'section'>[] = [
+  { path: 'benachrichtigungen', page: lazy(() => import('./pages/accountability/notifications-page')) },
   { path: 'register/modelle/:modelId', page: lazy(() => import('./pages/registry/model-card-page')) },
   { path: 'register/vergleich', page: lazy(() => import('./pages/registry/compare-page')) },
   { path: 'bias-tests/laeufe/:runId', page: lazy(() => import('./pages/evaluation/run-page')) },

@@ -4,6 +4,7 @@ import { api } from '../api/client';
 import { setLanguage, type Language } from '../i18n';
 import { useSession } from '../session/session-context';
 import { navigation, sections } from '../navigation';
+import { NotificationsLink } from '../pages/accountability/unread-count';
 
 export function Layout() {
   const { t, i18n } = useTranslation();
@@ -88,6 +89,9 @@ export function Layout() {
             );
           })}
           <ul>
+            <li>
+              <NotificationsLink />
+            </li>
             <li>
               <NavLink to="/konto">{t('nav.account')}</NavLink>
             </li>
