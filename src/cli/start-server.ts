@@ -17,6 +17,7 @@ export async function startServer(config: Config, announce: (line: string) => vo
     const app = await buildApp(services);
     await services.jobs.start();
     services.accountability.start();
+    await services.energyMeter.start();
     services.evaluation.scheduler.start();
     await app.listen({ port: config.port, host: config.host });
     const stopSocket = config.database_url ? undefined : await startAdminSocket(services, adminSocketPath(config.data_dir));

@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, documentedEnvVars, loadConfig } from './config.js';
 
 function yamlFile(content: string): string {
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'lp-config-')), 'leitplanke.yaml');
@@ -11,6 +11,13 @@ function yamlFile(content: string): string {
 }
 
 describe('configuration', () => {
+  it('documents every environment variable in the README configuration table', () => {
+    const readme = readFileSync(path.join(import.meta.dirname, '../../README.md'), 'utf8');
+    const table = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('## ', readme.indexOf('## Configuration') + 3));
+    expect(documentedEnvVars.filter((name) => !table.includes(`| \`${name}\``) && !table.includes(`(or \`${name}\`)`))).toEqual([]);
+  });
+
+
   it('has working defaults for the embedded setup', () => {
     const config = loadConfig({});
     expect(config.port).toBe(3000);

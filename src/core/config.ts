@@ -87,6 +87,8 @@ export const configSchema = z.object({
   own_pue: z.coerce.number().min(1).max(3).optional(),
   /** On-site water use (l/kWh) of the own servers' cooling; unset: not counted. */
   own_wue: z.coerce.number().min(0).max(10).optional(),
+  /** Measure the embedded provider's energy with RAPL (powercap) where the machine exposes it; `off`: estimate only. */
+  rapl: z.enum(['auto', 'off']).default('auto'),
   /** E-mail notifications (accountability): smtp:// or smtps:// URL; unset: notifications in the product only. */
   smtp_url: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
   mail_from: z.string().min(3).default('Leitplanke <leitplanke@localhost>'),

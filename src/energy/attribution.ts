@@ -57,6 +57,11 @@ export class RequestLedger {
     this.open.set(id, startMs);
   }
 
+  /** The request ran elsewhere (another provider) or was lost: it takes no share and holds nothing back. */
+  abandon(id: string): void {
+    this.open.delete(id);
+  }
+
   end(id: string, endMs: number, tokens: number): void {
     const startMs = this.open.get(id);
     if (startMs === undefined) return;

@@ -17,3 +17,12 @@ export interface EnergyEstimator {
   estimate(input: EnergyInput): EnergyFigures;
 }
 
+
+/**
+ * Measured energy (energy module): told when each request starts and which provider served it when it
+ * ends; where that provider has a meter, the measured share later replaces the estimate in the record.
+ */
+export interface EnergyMeter {
+  begin(usageId: string, atMs: number): void;
+  end(usageId: string, providerId: string | undefined, atMs: number, outputTokens: number): void;
+}

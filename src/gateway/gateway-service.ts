@@ -12,7 +12,7 @@ import type { RegistryStore } from '../registry/registry-store.js';
 import { statusRank, type EffectiveModel } from '../registry/registry-snapshot.js';
 import type { AdapterCache } from './adapters.js';
 import type { CircuitBreaker } from './circuit-breaker.js';
-import type { EnergyEstimator, EnergyFigures } from './energy-estimator.js';
+import type { EnergyEstimator, EnergyFigures, EnergyMeter } from './energy-estimator.js';
 import type { GatewayMetrics } from './gateway-metrics.js';
 import type { Limits, Reservation } from './limits.js';
 import { gatewayMessages } from './messages.js';
@@ -40,6 +40,8 @@ export type GatewayDeps = {
   exceptions?: ExceptionChecker | undefined;
   /** Image policy and labels of generated images (provenance module); without them images are refused. */
   images?: ImagePipelineHooks | undefined;
+  /** Measured energy for providers with a meter (energy module); without it every figure is an estimate. */
+  meter?: EnergyMeter | undefined;
 };
 
 export type GatewayCall = {
@@ -171,15 +173,26 @@ export function createGatewayService(deps: GatewayDeps) {
     ttftMs: number | undefined;
     outputText?: string | undefined;
     provenanceId: string;
+    /** Set where the request's window was reported to the energy meter at its start. */
+    usageId?: string | undefined;
   };
+
+  /** The usage record's id, known from the start so a meter can follow the request while it runs. */
+  function meterStart(startedAt: number): string {
+    const usageId = randomUUID();
+    deps.meter?.begin(usageId, startedAt);
+    return usageId;
+  }
 
   /** Meters and audits one call (success or not) and settles its budget reservation. */
   async function finish(input: Finish): Promise<{ energy: EnergyFigures; usage: Usage; estimated: boolean }> {
     const { call, prepared, candidate } = input;
     const usage = input.usage ?? input.estimatedUsage;
-    const durationMs = clock.now().getTime() - input.startedAt;
+    const endedAt = clock.now().getTime();
+    const durationMs = endedAt - input.startedAt;
     const model = candidate?.model ?? prepared.effective.model;
     const provider = candidate?.deployment.provider;
+    if (input.usageId) deps.meter?.end(input.usageId, provider?.id, endedAt, usage.completion_tokens);
     const energy = deps.energy.estimate({
       activeParametersB: model.activeParametersB,
       inputTokens: usage.prompt_tokens,
@@ -193,7 +206,7 @@ export function createGatewayService(deps: GatewayDeps) {
     const occurredAt = clock.now();
     const principal = call.caller.principal;
     const row: UsageRow = {
-      id: randomUUID(),
+      id: input.usageId ?? randomUUID(),
       occurredAt,
       orgId: call.orgId,
       userId: principal.kind === 'user' ? principal.userId : principal.kind === 'api_key' ? principal.createdByUserId : null,
@@ -296,7 +309,8 @@ export function createGatewayService(deps: GatewayDeps) {
       const prepared = await prepare(call, request.model, 'chat', promptTokens + (request.max_completion_tokens ?? request.max_tokens ?? 1024));
       const candidates = await guarded(call, prepared, request.messages);
       const provenanceId = randomUUID();
-      const base = { call, prepared, kind: 'chat' as const, request: { messages: request.messages, settings: settingsOf(request) }, startedAt, provenanceId };
+      const usageId = meterStart(startedAt);
+      const base = { call, prepared, kind: 'chat' as const, request: { messages: request.messages, settings: settingsOf(request) }, startedAt, provenanceId, usageId };
       let completion: ChatCompletion;
       let candidate: Candidate;
       try {
@@ -327,7 +341,8 @@ export function createGatewayService(deps: GatewayDeps) {
       const prepared = await prepare(call, request.model, 'chat', promptTokens + (request.max_completion_tokens ?? request.max_tokens ?? 1024));
       const candidates = await guarded(call, prepared, request.messages);
       const provenanceId = randomUUID();
-      const base = { call, prepared, kind: 'chat' as const, request: { messages: request.messages, settings: settingsOf(request) }, startedAt, provenanceId };
+      const usageId = meterStart(startedAt);
+      const base = { call, prepared, kind: 'chat' as const, request: { messages: request.messages, settings: settingsOf(request) }, startedAt, provenanceId, usageId };
       let opened: Awaited<ReturnType<typeof openStream>>;
       let candidate: Candidate;
       try {
@@ -409,7 +424,8 @@ export function createGatewayService(deps: GatewayDeps) {
       const asMessages: ChatMessage[] = inputs.map((input) => ({ role: 'user', content: typeof input === 'string' ? input : JSON.stringify(input) }));
       const candidates = await guarded(call, prepared, asMessages);
       const provenanceId = randomUUID();
-      const base = { call, prepared, kind: 'embedding' as const, request: { input: request.input, settings: {} }, startedAt, provenanceId };
+      const usageId = meterStart(startedAt);
+      const base = { call, prepared, kind: 'embedding' as const, request: { input: request.input, settings: {} }, startedAt, provenanceId, usageId };
       try {
         const { result, candidate } = await firstSuccessful(candidates, { ...deps, signal: call.signal, requestId: call.caller.requestId }, (adapter, next) => {
           const guardedInput = next.guard ? next.guard.messages.map((message) => String(message.content)) : request.input;

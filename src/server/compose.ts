@@ -40,9 +40,11 @@ import { createPromptGuard } from '../guard/prompt-guard.js';
 import type { EnergyEstimator } from '../gateway/energy-estimator.js';
 import { createRequestEnergyEstimator } from '../energy/request-estimator.js';
 import { createEnergyService } from '../energy/energy-service.js';
+import { createMeasuredEnergy } from '../energy/measured-energy.js';
+import { createMeasurementSources } from '../energy/measurement-sources.js';
 import type { ExceptionChecker, PromptGuard } from '../gateway/pipeline-hooks.js';
 import { systemCaller } from '../identity/principal.js';
-import { ensureLocalProvider } from '../registry/local-provider.js';
+import { ensureLocalProvider, LOCAL_PROVIDER_ID } from '../registry/local-provider.js';
 import { createWorkflowService, DRAFT_BATCH_JOB } from '../workflows/workflow-service.js';
 import { createDefinitionStore } from '../workflows/definition-store.js';
 import { useCaseRegisterLink, type RegisterLink } from '../workflows/register-link.js';
@@ -131,6 +133,8 @@ export async function createServices(config: Config, options: ComposeOptions = {
     mediaDir: config.media_dir,
     c2pa: { certificate: config.c2pa_certificate, privateKey: config.c2pa_private_key, algorithm: config.c2pa_algorithm },
   });
+  const measurementSources = createMeasurementSources(registryStore, { rapl: config.rapl, localProviderId: LOCAL_PROVIDER_ID, ownLocation: config.location, ownPue: config.own_pue, ownWue: config.own_wue, logger });
+  const energyMeter = createMeasuredEnergy({ database, clock, logger, flushUsage: () => recorder.flush(), ...measurementSources });
   const gateway = createGatewayService({
     registry: registryStore,
     orgs: orgTree,
@@ -145,6 +149,7 @@ export async function createServices(config: Config, options: ComposeOptions = {
     guard: options.guard ?? createPromptGuard(orgTree),
     exceptions: options.exceptions ?? accountability.exceptionChecker,
     images: provenance.imageHooks,
+    meter: energyMeter,
   });
   const evaluation = createEvaluation({ database, clock, logger, audit, orgs: orgTree, gateway, registry, registryQueries, jobs });
   jobs.register(EVALUATION_JOB, evaluation.runner.handle);
@@ -224,8 +229,10 @@ export async function createServices(config: Config, options: ComposeOptions = {
     provenance,
     transparency,
     energy: createEnergyService({ database, orgs: orgTree, registry: registryQueries }),
+    energyMeter,
     async close(): Promise<void> {
       workspace.stop();
+      energyMeter.stop();
       await evaluation.scheduler.stop();
       await accountability.stop();
       await jobs.stop();
