@@ -8,6 +8,7 @@ const ModelsPage = lazy(() => import('./public-models-page'));
 const IncidentsPage = lazy(() => import('./public-incidents-page'));
 const DisclosuresPage = lazy(() => import('./public-disclosures-page'));
 const ReportPage = lazy(() => import('./public-report-page'));
+const EnergyMethodologyPage = lazy(() => import('../energy/methodology-page'));
 
 /**
  * The public transparency pages (OPEN-1, OPEN-3, OPEN-6), for anonymous visitors: called as a function
@@ -22,6 +23,7 @@ export function transparencyPublicRoutes() {
       <Route path="vorfaelle" element={<IncidentsPage />} />
       <Route path="kampagnen" element={<DisclosuresPage />} />
       <Route path="bericht" element={<ReportPage />} />
+      <Route path="energie" element={<EnergyMethodologyPage />} />
     </Route>
   );
 }
