@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { NavLink } from 'react-router';
+import { NavLink, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import './accountability.css';
@@ -12,10 +12,11 @@ export function announceUnreadChange(): void {
   window.dispatchEvent(new Event(EVENT));
 }
 
-/** The shell's link to the inbox with the number of unread notifications (refreshed every minute and after reading). */
+/** The shell's link to the inbox with the number of unread notifications (refreshed on every page change, every minute and after reading). */
 export function NotificationsLink() {
   const { t } = useTranslation();
   const [unread, setUnread] = useState(0);
+  const { pathname, search } = useLocation();
   useEffect(() => {
     let cancelled = false;
     const load = () =>
@@ -32,7 +33,7 @@ export function NotificationsLink() {
       window.clearInterval(timer);
       window.removeEventListener(EVENT, load);
     };
-  }, []);
+  }, [pathname, search]);
   return (
     <NavLink to="/benachrichtigungen" className="notifications-link">
       {t('accountability.notifications.nav')}
