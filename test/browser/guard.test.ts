@@ -100,6 +100,31 @@ describe.skipIf(!browserAvailable)('data-protection guard in the browser', () =>
     await dialog.waitFor({ state: 'detached' });
   });
 
+  it('asks before each model outside the own servers in the model comparison', async () => {
+    const { page } = h;
+    await page.goto('/modellvergleich');
+    await page.getByRole('heading', { level: 1, name: 'Modellvergleich' }).waitFor();
+    await page.getByLabel('EU-Modell').check();
+    await page.getByLabel('US-Modell').check();
+    await page.getByLabel('Eingabe', { exact: true }).fill('Bitte eine Antwort an Jonas Weber entwerfen.');
+    await page.getByRole('button', { name: 'Vergleichen' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Vor dem Senden: personenbezogene Daten werden ersetzt' });
+    for (const model of ['EU-Modell', 'US-Modell']) {
+      await dialog.getByText(`„${model}“ läuft bei`).waitFor();
+      expect(await dialog.getByRole('listitem').allTextContents()).toEqual(['Jonas Weber →  wird ersetzt durch [PERSON_1] (Person)']);
+      await dialog.getByRole('button', { name: 'Mit Platzhaltern senden' }).click();
+    }
+    const columns = page.locator('.comparison-column');
+    await columns.nth(1).locator('.ai-label').waitFor({ timeout: 20_000 });
+    await columns.nth(0).locator('.ai-label').waitFor();
+    for (const index of [0, 1]) expect(await columns.nth(index).textContent()).toContain('Echo: Bitte eine Antwort an Jonas Weber entwerfen.');
+    for (const upstreamModel of ['eu-upstream', 'us-upstream']) {
+      const last = JSON.stringify(sentTo(upstreamModel).at(-1)!.body.messages);
+      expect(last).toContain('[PERSON_1]');
+      expect(last).not.toContain('Jonas Weber');
+    }
+  });
+
   it('lets an administrator save an own pattern, rejects an unsafe one at its field, and try the settings out', async () => {
     const { page } = h;
     await page.goto('/');

@@ -6,6 +6,7 @@ import { ErrorNotice, Notice } from '../../components/notice';
 import { Page } from '../../components/page';
 import { formatNumber } from '../../i18n';
 import { useSession } from '../../session/session-context';
+import { useGuardCheck } from './guard-preview';
 import { Markdown } from './markdown';
 import { ModelFacts } from './model-picker';
 import { streamEvents, type Label, type WorkspaceModel } from './workspace-api';
@@ -33,6 +34,7 @@ export default function PlaygroundPage() {
   const [status, setStatus] = useState('');
   const controller = useRef<AbortController | undefined>(undefined);
   const id = useId();
+  const guard = useGuardCheck();
   const number = (value: number, digits = 2) => formatNumber(value, i18n.language, { maximumSignificantDigits: digits });
 
   function toggle(modelId: string, on: boolean) {
@@ -47,6 +49,11 @@ export default function PlaygroundPage() {
     }
     if (chosen.length < 2 || chosen.length > 3 || !prompt.trim() || !currentOrg) return;
     setError(undefined);
+    // Each model outside the own servers: show what the guard replaces (or why it refuses) before anything is sent.
+    for (const model of usable.filter((entry) => chosen.includes(entry.id))) {
+      const allowed = await guard.confirm({ orgId: currentOrg.id, model, text: prompt, dataClass: 'internal', context: system.trim() ? [system] : [] }).catch((reason: unknown) => (setError(reason), false));
+      if (!allowed) return;
+    }
     setColumns([]);
     setRunning(true);
     setStatus(t('workspace.playground.running', { count: chosen.length }));
@@ -108,6 +115,7 @@ export default function PlaygroundPage() {
           {running ? t('workspace.playground.stop') : t('workspace.playground.compare')}
         </button>
       </form>
+      {guard.dialog}
       <div role="status" className="visually-hidden">
         {status}
       </div>
