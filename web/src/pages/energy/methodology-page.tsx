@@ -44,7 +44,7 @@ export default function EnergyMethodologyPage() {
           <h2>{t('energy.methodology.constants')}</h2>
           <div className="table-wrap">
             <table>
-              <caption>{t('energy.methodology.constants')}</caption>
+              <caption className="visually-hidden">{t('energy.methodology.constants')}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t('energy.methodology.constant')}</th>
