@@ -28,8 +28,18 @@ export function tableItems(header: string[], rows: string[][], choice: ColumnCho
     .filter((item) => item.text.length > 0);
 }
 
+/**
+ * The delimiter is the one the header line uses most: German spreadsheets write semicolons, others
+ * commas or tabs. Trying all three at once would split answers at their commas.
+ */
+export function csvDelimiter(source: string): string {
+  const header = source.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  const counts = [';', ',', '\t'].map((delimiter) => ({ delimiter, count: header.split(delimiter).length - 1 }));
+  return counts.reduce((best, entry) => (entry.count > best.count ? entry : best)).delimiter;
+}
+
 function csvItems(source: string, choice: ColumnChoice): InputItem[] {
-  const records = parse(source, { delimiter: [';', ',', '\t'], bom: true, relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][];
+  const records = parse(source, { delimiter: csvDelimiter(source), bom: true, relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][];
   const [header, ...rows] = records;
   return header ? tableItems(header, rows, choice) : [];
 }
