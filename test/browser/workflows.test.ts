@@ -197,6 +197,30 @@ describe.skipIf(!browserAvailable)('case workflows in the browser', () => {
     await expectAccessible(page, 'channels after saving');
   });
 
+  it('takes many applications as CSV and shows the progress of the drafting job', async () => {
+    const page = h.page;
+    upstream.script(MODEL, { reply: () => DRAFT });
+    await page.goto('/vorgaenge/neu/vereinsfoerderung');
+    await page.getByRole('heading', { level: 2, name: 'Viele Anträge als CSV-Datei' }).waitFor();
+    const csv = [
+      'verein_name;antrag_eingang;kontakt_email;mitglieder_gesamt',
+      'SV Blau-Weiß;02.03.2026;info@sv-blau-weiss.example;35',
+      'Chor Harmonie;2026-03-05;chor@harmonie.example;12',
+      'Schachfreunde;2026-03-06;kein-at;8',
+    ].join('\n');
+    await page.getByLabel('CSV-Datei', { exact: true }).setInputFiles({ name: 'antraege.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await page.getByRole('button', { name: 'Hochladen und prüfen' }).click();
+    await page.getByText('2 Vorgänge angelegt.').waitFor();
+    expect(await page.getByText('1 Zeile hat Fehler und wurde nicht übernommen.').count()).toBe(1);
+    expect(await page.getByText(/^Zeile 4: kontakt_email: Bitte eine gültige E-Mail-Adresse angeben\.$/).count()).toBe(1);
+    await page.getByText('Fertig.').waitFor({ timeout: 60_000 });
+    expect(await page.getByLabel('Entwürfe: 2 von 2 erstellt').count()).toBe(1);
+    await expectAccessible(page, 'case form after a CSV upload');
+    await page.getByRole('link', { name: /^VF-\d{4}-/ }).first().click();
+    await page.getByRole('heading', { level: 1, name: /^Vorgang VF-/ }).waitFor();
+    expect(await page.getByLabel('Text des Schreibens (Entwurf)').inputValue()).toBe(DRAFT);
+  });
+
   it('tells an administrator without the approval role why approving is not available', async () => {
     const context = await h.browser.newContext({ baseURL: h.server.url, locale: 'de-DE' });
     try {
