@@ -121,6 +121,18 @@ describe.skipIf(!browserAvailable)('bias and manipulation tests in the browser',
     await expectAccessible(page, 'evaluation report');
   });
 
+  it('lists the finished run and the model now under review on the overview', async () => {
+    const page = h.page;
+    await page.getByRole('link', { name: 'Zurück zu allen Läufen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Bias- und Manipulationstests' }).waitFor();
+    const run = page.getByRole('region', { name: 'Läufe' }).getByRole('row', { name: new RegExp(`^${MODEL}, Lauf vom`) });
+    expect(await run.textContent()).toMatch(/Abgeschlossen.*100 %.*✗ nicht bestanden/);
+    const model = page.getByRole('region', { name: 'Modelle und letzte Ergebnisse' }).getByRole('row', { name: /Bias-Testmodell/ });
+    expect(await model.textContent()).toContain('In Prüfung');
+    expect(await model.textContent()).toContain(runId);
+    await expectAccessible(page, 'evaluation runs after the run');
+  });
+
   it('links the model card to the latest report', async () => {
     const page = h.page;
     await page.goto(`/register/modelle/${MODEL}`);

@@ -12,12 +12,14 @@ import { StartRunForm } from './start-run-form';
 import './evaluation.css';
 
 const anyActive = (runs: RunView[]) => runs.some((run) => activeStatuses.includes(run.status));
+const modelRunning = (models: EvaluatedModel[]) => models.some((model) => model.latestRun && activeStatuses.includes(model.latestRun.status));
 
 /** The review board's overview (issue 5, item 7): models and their latest result, start a run, runs with live progress. */
 export default function EvaluationRunsPage() {
   const { t, i18n } = useTranslation();
   const board = useIsBoard();
-  const { data: models, error: modelsError, reload: reloadModels } = useResource<EvaluatedModel[]>('/api/evaluation/models');
+  // Polled while a model's latest run is active, so its registry status updates when the run ends.
+  const { data: models, error: modelsError, reload: reloadModels } = usePolling<EvaluatedModel[]>('/api/evaluation/models', modelRunning);
   const { data: catalogue, error: catalogueError } = useResource<Catalogue>('/api/evaluation/suites');
   const { data: runs, error: runsError, reload: reloadRuns } = usePolling<RunView[]>('/api/evaluation/runs?limit=50', anyActive);
   const [started, setStarted] = useState<RunView>();
