@@ -53,4 +53,13 @@ describe('CSV export of aggregated rows', () => {
       'Requests;Of which measured;Input tokens;Output tokens;Energy (Wh);CO2e (g);Water (ml)\r\n',
     );
   });
+
+  it('adds a name column after the organisation and model ids when names are given', () => {
+    const rows = aggregateUsage([record({}), record({ orgId: 'ov-nord', modelId: 'unbekannt' })], { by: ['org', 'model'] });
+    const csv = aggregateRowsToCsv(rows, { locale: 'de', names: { orgId: { kreisverband: 'Kreisverband Süd' }, modelId: { 'teuken-7b': '=Teuken 7B' } } });
+    const [header, first, second] = csv.split('\r\n');
+    expect(header).toBe('Organisation;Name der Organisation;Modell;Modellname;Anfragen;davon gemessen;Eingabe-Tokens;Ausgabe-Tokens;Energie (Wh);CO2e (g);Wasser (ml)');
+    expect(first).toBe("kreisverband;Kreisverband Süd;teuken-7b;'=Teuken 7B;1;0;10;20;0,25;0,1;0,5");
+    expect(second).toBe('ov-nord;;unbekannt;;1;0;10;20;0,25;0,1;0,5');
+  });
 });

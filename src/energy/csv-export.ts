@@ -12,6 +12,13 @@ export type CsvOptions = {
   locale?: Locale;
   /** Decimal comma and ";" (de) or decimal point and "," (en); follows the locale unless given. */
   numberFormat?: Locale;
+  /** Names for ids: each adds a column with the name right after the id's column. */
+  names?: Partial<Record<'orgId' | 'modelId', Record<string, string>>>;
+};
+
+const nameHeaders: Record<'orgId' | 'modelId', Record<Locale, string>> = {
+  orgId: { de: 'Name der Organisation', en: 'Organisation name' },
+  modelId: { de: 'Modellname', en: 'Model name' },
 };
 
 const keyColumns: { field: keyof AggregateKey; header: Record<Locale, string> }[] = [
@@ -42,11 +49,18 @@ export function aggregateRowsToCsv(rows: readonly AggregateRow[], options: CsvOp
   const locale = options.locale ?? 'de';
   const numbers = options.numberFormat ?? locale;
   const separator = numbers === 'de' ? ';' : ',';
-  const keys = keyColumns.filter((column) => rows.some((row) => column.field in row.key));
+  const present = keyColumns.filter((column) => rows.some((row) => column.field in row.key));
+  const keys: { header: string; cell: (key: AggregateKey) => string }[] = present.flatMap((column) => {
+    const idColumn = { header: column.header[locale], cell: (key: AggregateKey) => key[column.field] ?? '' };
+    const names = column.field === 'orgId' || column.field === 'modelId' ? options.names?.[column.field] : undefined;
+    if (!names) return [idColumn];
+    const field = column.field as 'orgId' | 'modelId';
+    return [idColumn, { header: nameHeaders[field][locale], cell: (key: AggregateKey) => names[key[field] ?? ''] ?? '' }];
+  });
   const lines = [
-    [...keys.map((column) => column.header[locale]), ...figureColumns.map((column) => column.header[locale])],
+    [...keys.map((column) => column.header), ...figureColumns.map((column) => column.header[locale])],
     ...rows.map((row) => [
-      ...keys.map((column) => inert(row.key[column.field] ?? '')),
+      ...keys.map((column) => inert(column.cell(row.key))),
       ...figureColumns.map((column) => {
         const value = column.value(row);
         if ('integer' in value) return String(value.integer);

@@ -128,7 +128,8 @@ export function createEnergyService(deps: { database: Database; orgs: CachedSnap
 
     async csv(caller: Caller, query: DashboardQuery, locale: 'de' | 'en'): Promise<string> {
       const { rows } = await aggregate(caller, query);
-      return aggregateRowsToCsv(rows, { locale });
+      const names = await labels(query.orgId);
+      return aggregateRowsToCsv(rows, { locale, names: { orgId: names.orgs, modelId: names.models } });
     },
 
     async monthly(caller: Caller, orgId: string, month: string) {

@@ -45,6 +45,8 @@ describe.skipIf(!browserAvailable)('energy dashboard in the browser', () => {
     expect(main).toMatch(/Dieselbe Arbeit mit Modell energie-sparsam würde \d+ % weniger Energie verbrauchen\./);
     expect(main).toContain('mit dem E-Bike');
     await expectAccessible(page, 'energy dashboard (own use)');
+    await page.getByLabel('Aufteilen nach').selectOption('assistant');
+    await page.getByRole('table', { name: 'Verbrauch nach Assistent' }).getByRole('row', { name: /ohne Assistent/ }).waitFor();
   });
 
   it('switches to the organisation by month and downloads the same selection as German CSV', async () => {

@@ -228,15 +228,15 @@ describe('exports', () => {
     expect(response.headers['content-type']).toMatch(/^text\/csv/);
     expect(response.headers['content-disposition']).toContain('attachment');
     const lines = response.body.split('\r\n');
-    expect(lines[0]).toBe('Organisation;Modell;Anfragen;davon gemessen;Eingabe-Tokens;Ausgabe-Tokens;Energie (Wh);CO2e (g);Wasser (ml)');
+    expect(lines[0]).toBe('Organisation;Name der Organisation;Modell;Modellname;Anfragen;davon gemessen;Eingabe-Tokens;Ausgabe-Tokens;Energie (Wh);CO2e (g);Wasser (ml)');
     expect(lines.at(-1)).toBe('');
-    const line = lines.find((entry) => entry.startsWith(`${A1.id};energie-sparsam;`))!;
+    const line = lines.find((entry) => entry.startsWith(`${A1.id};Org energie-a1;energie-sparsam;Modell energie-sparsam;`))!;
     const cells = line.split(';');
     const figures = expected((row) => inWindow(row) && row.orgId === A1.id && row.modelId === 'energie-sparsam');
-    expect(cells[2]).toBe(String(figures.requests));
-    expect(cells[6]).toBe(String(figures.energyWh).replace('.', ','));
-    expect(cells[8]).toBe(String(figures.waterMl).replace('.', ','));
-    expect(cells[6]).toMatch(/^\d+,\d+$/);
+    expect(cells[4]).toBe(String(figures.requests));
+    expect(cells[8]).toBe(String(figures.energyWh).replace('.', ','));
+    expect(cells[10]).toBe(String(figures.waterMl).replace('.', ','));
+    expect(cells[8]).toMatch(/^\d+,\d+$/);
     expect(lines.some((entry) => entry.startsWith(B.id))).toBe(false);
   });
 
@@ -244,8 +244,8 @@ describe('exports', () => {
     const response = await people.bob!.session.request('GET', `/api/orgs/${A.id}/energy.csv?by=model`, undefined, { 'accept-language': 'en' });
     expect(response.statusCode).toBe(200);
     const lines = response.body.trim().split('\r\n');
-    expect(lines[0]).toBe('Model,Requests,Of which measured,Input tokens,Output tokens,Energy (Wh),CO2e (g),Water (ml)');
-    const requests = lines.slice(1).reduce((total, line) => total + Number(line.split(',')[1]), 0);
+    expect(lines[0]).toBe('Model,Model name,Requests,Of which measured,Input tokens,Output tokens,Energy (Wh),CO2e (g),Water (ml)');
+    const requests = lines.slice(1).reduce((total, line) => total + Number(line.split(',')[2]), 0);
     expect(requests).toBe(expected((row) => inA(row) && row.userId === people.bob!.id).requests);
     expect((await people.bob!.session.request('GET', `/api/orgs/${A.id}/energy.csv?scope=org`)).statusCode).toBe(403);
   });

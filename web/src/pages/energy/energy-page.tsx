@@ -66,6 +66,10 @@ export default function EnergyPage() {
   }).toString();
   const base = currentOrg ? `/api/orgs/${currentOrg.id}` : undefined;
   const { data, error, loading } = useResource<Dashboard>(base ? `${base}/energy?${query}` : undefined);
+  // Names of the assistants usable here; others (hidden, or of a sub-organisation) keep a short id.
+  const assistants = useResource<{ assistants: { id: string; name: string }[] }>(
+    group === 'assistant' && currentOrg ? `/api/workspace/assistants?orgId=${currentOrg.id}` : undefined,
+  );
   const language = i18n.language;
   const number = (value: number, digits = 3) =>
     formatNumber(
@@ -79,10 +83,11 @@ export default function EnergyPage() {
     if (row.period) return row.period;
     if (row.modelId !== undefined) return data?.labels.models[row.modelId] ?? row.modelId;
     if (row.orgId !== undefined) return data?.labels.orgs[row.orgId] ?? row.orgId;
-    if (row.assistantId !== undefined)
-      return row.assistantId
-        ? t('energy.assistant', { id: row.assistantId.slice(0, 8) })
-        : t('energy.noAssistant');
+    if (row.assistantId !== undefined) {
+      if (!row.assistantId) return t('energy.noAssistant');
+      const named = assistants.data?.assistants.find((assistant) => assistant.id === row.assistantId);
+      return named?.name ?? t('energy.assistant', { id: row.assistantId.slice(0, 8) });
+    }
     return t('energy.totals');
   }
 
