@@ -134,7 +134,8 @@ describe.skipIf(!browserAvailable)('data-protection guard in the browser', () =>
 
     await page.getByRole('button', { name: 'Muster hinzufügen' }).click();
     const first = page.getByRole('group', { name: /^Muster 1/ });
-    await first.getByLabel(/^Bezeichnung/).fill('Mitgliedsnummer');
+    await page.keyboard.type('Mitgliedsnummer'); // focus moved to the new pattern's name field
+    expect(await first.getByLabel(/^Bezeichnung/).inputValue()).toBe('Mitgliedsnummer');
     await first.getByLabel(/^Regulärer Ausdruck/).fill('M-\\d{6}');
     await page.getByRole('button', { name: 'Einstellungen speichern' }).click();
     await page.getByText('Die Einstellungen sind gespeichert.').waitFor();

@@ -23,6 +23,7 @@ export default function GuardSettingsPage() {
   const [error, setError] = useState<unknown>();
   const [notice, setNotice] = useState<string>();
   const formRef = useRef<HTMLFormElement>(null);
+  const [added, setAdded] = useState(0);
   const ids = useId();
 
   // The form starts from each freshly loaded state (React's "adjust state while rendering" pattern).
@@ -37,6 +38,10 @@ export default function GuardSettingsPage() {
     // After a refused save, focus goes to the first field that needs attention.
     if (Object.keys(fieldErrors).length > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [error]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => {
+    // A newly added pattern: focus its first field, so keyboard users continue where the new fields are.
+    if (added > 0) [...(formRef.current?.querySelectorAll<HTMLInputElement>('.guard-pattern input') ?? [])].at(-3)?.focus();
+  }, [added]);
 
   if (!currentOrg || !data) return <ErrorNotice error={loadError} />;
   const inherited = data.inherited;
@@ -178,7 +183,14 @@ export default function GuardSettingsPage() {
               </button>
             </fieldset>
           ))}
-          <button type="button" onClick={() => setPatterns([...patterns, { label: '', pattern: '' }])} disabled={patterns.length >= 50}>
+          <button
+            type="button"
+            onClick={() => {
+              setPatterns([...patterns, { label: '', pattern: '' }]);
+              setAdded((count) => count + 1);
+            }}
+            disabled={patterns.length >= 50}
+          >
             {t('guard.settings.addPattern')}
           </button>
         </section>
