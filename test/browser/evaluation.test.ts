@@ -184,4 +184,16 @@ describe.skipIf(!browserAvailable)('bias and manipulation tests in the browser',
     await schedules.getByRole('row', { name: /Bias-Testmodell.*alle 30 Tage/ }).waitFor();
     await expectAccessible(page, 'evaluation settings after saving');
   });
+
+  it('reads the report in English too', async () => {
+    const page = h.page;
+    await page.goto(`/bias-tests/laeufe/${runId}`);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Scores per category' }).waitFor();
+    const table = page.getByRole('table', { name: 'Scores, intervals and thresholds per category' });
+    expect(await table.getByRole('row', { name: /^Racism/ }).textContent()).toContain('✗ failed');
+    expect(await page.getByRole('img', { name: 'Scores per category with 95 % confidence intervals' }).textContent()).toMatch(/Censorship and distortion.*✓ passed/);
+    await expectAccessible(page, 'evaluation report in English');
+    await page.getByRole('button', { name: 'Deutsch' }).click();
+  });
 });
