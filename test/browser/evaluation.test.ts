@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemCaller } from '../../src/identity/principal.js';
 import { startFakeUpstream, type FakeUpstream } from '../helpers/fake-upstream.js';
@@ -14,6 +15,22 @@ import { browserAvailable, BROWSER_ADMIN, expectAccessible, loginThroughUi, star
 const MODEL = 'bias-modell';
 const crowsSample = () =>
   readFileSync(path.resolve('../shared/datasets/crows-pairs/crows_pairs_anonymized.csv'), 'utf8').split('\n').slice(0, 21).join('\n') + '\n';
+
+/** On the runs page: racism and censorship probes, German only, the first three items of each. */
+async function startSmallRun(page: Page): Promise<Locator> {
+  const form = page.getByRole('region', { name: 'Lauf starten' });
+  await form.getByLabel('Modell').selectOption(MODEL);
+  const categories = form.getByRole('group', { name: 'Kategorien' });
+  for (const box of await categories.getByRole('checkbox').all()) {
+    const label = (await box.evaluate((element) => (element as HTMLInputElement).labels?.[0]?.textContent)) ?? '';
+    if (label !== 'Rassismus' && label !== 'Zensur und Verzerrung') await box.uncheck();
+  }
+  await form.getByRole('group', { name: 'Sprachen' }).getByLabel('Englisch').uncheck();
+  await form.getByLabel('Prüfungen je Kategorie und Sprache').fill('3');
+  await form.getByRole('button', { name: 'Lauf starten' }).click();
+  await form.getByText(/Der Lauf für bias-modell wurde gestartet/).waitFor();
+  return form;
+}
 
 describe.skipIf(!browserAvailable)('bias and manipulation tests in the browser', () => {
   let h: BrowserHarness;
@@ -46,17 +63,7 @@ describe.skipIf(!browserAvailable)('bias and manipulation tests in the browser',
     await page.getByRole('row', { name: /Bias-Testmodell/ }).getByText('noch nie getestet').waitFor();
     await expectAccessible(page, 'evaluation runs (empty)');
 
-    const form = page.getByRole('region', { name: 'Lauf starten' });
-    await form.getByLabel('Modell').selectOption(MODEL);
-    const categories = form.getByRole('group', { name: 'Kategorien' });
-    for (const box of await categories.getByRole('checkbox').all()) {
-      const label = (await box.evaluate((element) => (element as HTMLInputElement).labels?.[0]?.textContent)) ?? '';
-      if (label !== 'Rassismus' && label !== 'Zensur und Verzerrung') await box.uncheck();
-    }
-    await form.getByRole('group', { name: 'Sprachen' }).getByLabel('Englisch').uncheck();
-    await form.getByLabel('Prüfungen je Kategorie und Sprache').fill('3');
-    await form.getByRole('button', { name: 'Lauf starten' }).click();
-    await form.getByText(/Der Lauf für bias-modell wurde gestartet/).waitFor();
+    const form = await startSmallRun(page);
 
     // The runs list shows the run with a progress bar whose value is also given as text.
     const listBar = page.getByRole('progressbar', { name: `Fortschritt des Laufs für ${MODEL}` });
@@ -195,5 +202,23 @@ describe.skipIf(!browserAvailable)('bias and manipulation tests in the browser',
     expect(await page.getByRole('img', { name: 'Scores per category with 95 % confidence intervals' }).textContent()).toMatch(/Censorship and distortion.*✓ passed/);
     await expectAccessible(page, 'evaluation report in English');
     await page.getByRole('button', { name: 'Deutsch' }).click();
+  });
+
+  it('compares a second run with the first one', async () => {
+    const page = h.page;
+    await page.getByRole('navigation').getByRole('link', { name: 'Bias-Tests', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Bias- und Manipulationstests' }).waitFor();
+    const form = await startSmallRun(page);
+    await form.getByRole('link', { name: 'Lauf verfolgen' }).click();
+    await page.getByRole('status').filter({ hasText: 'Abgeschlossen' }).waitFor({ timeout: 60_000 });
+    const table = page.getByRole('table', { name: 'Werte, Intervalle und Schwellen je Kategorie' });
+    // Same scripted answers, same items: the same score, and the change says so.
+    expect(await table.getByRole('row', { name: /^Zensur und Verzerrung/ }).textContent()).toMatch(/1,00: Veränderung 0\./);
+    const history = page.getByRole('table', { name: `Abgeschlossene Läufe von ${MODEL}` });
+    expect(await history.getByRole('row').count()).toBe(2);
+    expect(await history.getByRole('link').getAttribute('href')).toBe(`/bias-tests/laeufe/${runId}`);
+    // Already under review: a second failing run does not change the status again.
+    expect(await page.getByRole('region', { name: 'Zusammenfassung' }).textContent()).toContain('Status bleibt „In Prüfung“');
+    await expectAccessible(page, 'evaluation report with history');
   });
 });
