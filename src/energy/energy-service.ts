@@ -26,6 +26,9 @@ function whPer1k(card: ModelCardFigures | null | undefined): number | null {
 const forbidden = () =>
   new ServiceError('FORBIDDEN', text('Die Übersicht der Organisation sehen Administration, Datenschutz und Prüfer*innen; Ihren eigenen Verbrauch sehen Sie immer.', 'The organisation’s overview is for administrators, data-protection officers and reviewers; your own use you can always see.'), { reason: 'energy_scope' });
 
+const noPerson = () =>
+  new ServiceError('FORBIDDEN', text('Eigener Verbrauch gehört zu einer Person; ein API-Schlüssel hat keinen. Mit den Rechten der Administration, des Datenschutzes oder der Prüfung gibt scope=org die Übersicht der Organisation.', 'Own use belongs to a person; an API key has none. With administrator, data-protection or reviewer rights, scope=org gives the organisation’s overview.'), { reason: 'energy_scope' });
+
 const perPerson = () =>
   new ServiceError('VALIDATION', text('Den Verbrauch einzelner Personen sieht nur die Person selbst. Wählen Sie eine andere Gruppierung.', 'Use per person is visible to that person only. Choose another grouping.'), { reason: 'energy_per_person' });
 
@@ -39,7 +42,8 @@ export function createEnergyService(deps: { database: Database; orgs: CachedSnap
     const tree = await deps.orgs.get();
     const orgIds = tree.subtree(query.orgId).map((org) => org.id);
     if (query.scope === 'mine') {
-      if (caller.principal.kind !== 'user' || !can(caller.principal, tree, 'model.use', query.orgId)) throw forbidden();
+      if (caller.principal.kind !== 'user') throw noPerson();
+      if (!can(caller.principal, tree, 'model.use', query.orgId)) throw forbidden();
       return { orgIds, userId: caller.principal.userId };
     }
     const allowed = ['org.manage', 'audit.read', 'registry.review'] as const;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { usageRecords } from '../../src/gateway/schema.js';
 import { createGatewayFixture, type GatewayFixture } from '../helpers/gateway-fixture.js';
-import { makeOrg, makeUser, Session } from '../helpers/test-app.js';
+import { makeApiKey, makeOrg, makeUser, Session } from '../helpers/test-app.js';
 import { addChatModel, recordUse, type RecordedUse } from './energy-fixture.js';
 
 /**
@@ -181,6 +181,19 @@ describe('own use', () => {
     // Carla's records in A1 are hers.
     const carla = (await dashboard('carla', A1.id, 'scope=mine')).json<Dashboard>();
     expect(carla.totals.requests).toBe(rows.filter((row) => inWindow(row) && row.userId === people.carla!.id && row.orgId === A1.id).length);
+  });
+});
+
+describe('API keys', () => {
+  it('have no own use, but an admin key may read the organisation’s overview', async () => {
+    const member = await makeApiKey(f.services, A.id, 'member');
+    const mine = await f.app.inject({ url: `/api/orgs/${A.id}/energy?scope=mine`, headers: { authorization: `Bearer ${member.key}` } });
+    expect(mine.statusCode).toBe(403);
+    expect(mine.json<{ detail: string }>().detail).toContain('API-Schlüssel');
+    const admin = await makeApiKey(f.services, A.id, 'admin');
+    const org = await f.app.inject({ url: `/api/orgs/${A.id}/energy?scope=org&by=model`, headers: { authorization: `Bearer ${admin.key}` } });
+    expect(org.statusCode).toBe(200);
+    expect(pick(org.json<Dashboard>().totals)).toEqual(expected(inA));
   });
 });
 
