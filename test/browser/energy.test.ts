@@ -68,7 +68,8 @@ describe.skipIf(!browserAvailable)('energy dashboard in the browser', () => {
   it('publishes the methodology to anonymous visitors', async () => {
     const visitor = await h.browser.newContext({ baseURL: h.server.url, locale: 'de-DE' });
     const page = await visitor.newPage();
-    await page.goto('/transparenz/energie');
+    await page.goto('/transparenz');
+    await page.getByRole('navigation', { name: 'Transparenzseiten' }).getByRole('link', { name: 'Energie' }).click();
     await page.getByRole('heading', { level: 1, name: 'Energie, CO2e und Wasser: so wird gerechnet' }).waitFor();
     await page.getByRole('table', { name: 'Konstanten und Quellen' }).getByRole('row', { name: /PUE/ }).first().waitFor();
     expect(await page.locator('main').textContent()).toContain('doi:10.21105/joss.07471');

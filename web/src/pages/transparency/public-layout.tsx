@@ -10,6 +10,7 @@ const sections = [
   { to: '/transparenz/vorfaelle', key: 'incidents' },
   { to: '/transparenz/kampagnen', key: 'disclosures' },
   { to: '/transparenz/bericht', key: 'report' },
+  { to: '/transparenz/energie', key: 'energy' },
 ];
 
 /** The frame of the public transparency pages: readable without an account, printable, German first. */
