@@ -34,10 +34,12 @@ describe.each([
     ({ f, orgId } = await knowledgeFixture(`kb-${mode}`, { knowledge_vector_search: mode }));
     staff = (await loginAs(f, orgId, ['staff'])).session;
     collectionId = await createCollection(staff, orgId, 'Satzung und Programm');
-    [odt, pdf] = await uploadAndIngest(f, staff, collectionId, [
+    const ingested = await uploadAndIngest(f, staff, collectionId, [
       { filename: 'satzung.odt', bytes: odtBytes },
       { filename: 'wahlprogramm.pdf', bytes: await programmePdf() },
     ]);
+    odt = ingested[0]!;
+    pdf = ingested[1]!;
   });
   afterAll(async () => f?.closeAll());
 
