@@ -54,7 +54,7 @@ describe.skipIf(!browserAvailable)('AI workspace in the browser', () => {
     upstream.script('modell-klein', { reply: () => PRESS_RELEASE, chunkDelayMs: 40 });
     await h.page.getByRole('link', { name: 'Verwenden: Pressemitteilung entwerfen' }).click();
     await h.page.getByRole('heading', { level: 2, name: 'Neue Unterhaltung' }).waitFor();
-    expect(await h.page.getByLabel('Assistent für diese Unterhaltung').inputValue()).not.toBe('');
+    await expect.poll(() => h.page.getByLabel('Assistent für diese Unterhaltung').inputValue()).not.toBe('');
     const picker = h.page.getByLabel('Modell', { exact: true });
     expect(await picker.locator('option').allTextContents()).toEqual(['Kleines Modell · zugelassen · Energieklasse A', 'Großes Modell · zugelassen · Energieklasse C']);
     expect(await h.page.getByText('Status im Modellregister: zugelassen. Betrieb: eigene Server.').count()).toBe(1);
@@ -82,7 +82,8 @@ describe.skipIf(!browserAvailable)('AI workspace in the browser', () => {
     expect(await answer.locator('strong').textContent()).toBe('Repair-Café');
     expect(await answer.getByRole('listitem').allTextContents()).toEqual(['jeden zweiten Samstag', 'Ehrenamtliche gesucht']);
     await h.page.getByText(/Energiebedarf dieser Unterhaltung \(1 Modellaufruf\): [\d,]+ Wh · [\d,]+ g CO₂e/).waitFor();
-    expect(await h.page.getByRole('heading', { level: 2 }).first().textContent()).toBe('Stichpunkte: Repair-Café ab 12. Mai im Bürgerhaus, …');
+    // The conversation is titled after the first question, shortened at a word boundary.
+    await h.page.getByRole('heading', { level: 2, name: 'Stichpunkte: Repair-Café ab 12. Mai im Bürgerhaus …', exact: true }).waitFor();
 
     const said = await h.page.evaluate(() => (window as unknown as { said: string[] }).said);
     const deltas = PRESS_RELEASE.match(/\S+\s*/g)!.length;

@@ -10,6 +10,7 @@ describe('Markdown in answers', () => {
     expect(html('# Titel\n\nErste Zeile\nzweite **fett** und *kursiv* mit `code`')).toBe(
       '<h4>Titel</h4><p>Erste Zeile<br/>zweite <strong>fett</strong> und <em>kursiv</em> mit <code>code</code></p>',
     );
+    expect(html('## Entwurf\n### Teil\n#### Detail')).toBe('<h4>Entwurf</h4><h5>Teil</h5><h6>Detail</h6>');
     expect(html('```ts\nconst a = 1 < 2;\n```')).toBe('<pre tabindex="0"><code data-language="ts">const a = 1 &lt; 2;</code></pre>');
   });
 

@@ -3,7 +3,8 @@ import { Fragment, type ReactNode } from 'react';
 /**
  * A small Markdown renderer for model answers. It builds React elements and never HTML strings, so
  * raw HTML in an answer stays visible text and cannot run (no sanitiser needed, ~3 KB instead of a
- * parser plus sanitiser). Headings start at h4: answers sit below the page's h1–h3.
+ * parser plus sanitiser). Headings start at h4, below the page's h1–h3: models mostly open with `##`, so
+ * `#` and `##` become h4, `###` h5 and deeper ones h6.
  */
 export type MarkdownOptions = {
   /** `[n]` becomes a link to the n-th source when the answer has sources. */
@@ -43,7 +44,7 @@ function blocks(lines: Line[], options: MarkdownOptions): ReactNode[] {
     }
     const heading = /^(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
     if (heading) {
-      const level = Math.min(6, heading[1]!.length + 3);
+      const level = Math.min(6, Math.max(4, heading[1]!.length + 2));
       const Tag = `h${level}` as 'h4' | 'h5' | 'h6';
       out.push(<Tag key={key()}>{inline(heading[2]!, options)}</Tag>);
       index++;

@@ -36,9 +36,9 @@ export default function StartPage() {
             <li key={assistant.id} className="card assistant-card">
               <h3>{assistant.name}</h3>
               <p>{assistant.description}</p>
-              <Link to={`/chat?assistent=${assistant.id}`}>
+              {/* An explicit name: Chromium reads a visually hidden span as a separate word ("Verwenden : …"). */}
+              <Link to={`/chat?assistent=${assistant.id}`} aria-label={`${t('workspace.start.use')}: ${assistant.name}`}>
                 {t('workspace.start.use')}
-                <span className="visually-hidden">: {assistant.name}</span>
               </Link>
             </li>
           ))}
