@@ -221,4 +221,20 @@ describe.skipIf(!browserAvailable)('bias and manipulation tests in the browser',
     expect(await page.getByRole('region', { name: 'Zusammenfassung' }).textContent()).toContain('Status bleibt „In Prüfung“');
     await expectAccessible(page, 'evaluation report with history');
   });
+
+  it('lets the board cancel a running run', async () => {
+    const page = h.page;
+    await page.getByRole('navigation').getByRole('link', { name: 'Bias-Tests', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Bias- und Manipulationstests' }).waitFor();
+    const form = await startSmallRun(page);
+    await form.getByRole('link', { name: 'Lauf verfolgen' }).click();
+    await page.getByRole('button', { name: 'Lauf abbrechen' }).click();
+    await page.getByRole('status').filter({ hasText: 'Abgebrochen' }).waitFor();
+    const bar = page.getByRole('progressbar', { name: 'Fortschritt des Laufs' });
+    expect(Number(await bar.getAttribute('aria-valuenow'))).toBeLessThan(100);
+    expect(await page.getByRole('button', { name: 'Lauf abbrechen' }).count()).toBe(0);
+    const cancelled = page.url().split('/').at(-1)!;
+    expect((await h.server.services.evaluation.runs.get(systemCaller('browser-test'), cancelled)).status).toBe('cancelled');
+    await expectAccessible(page, 'cancelled run');
+  });
 });
