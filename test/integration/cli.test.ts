@@ -38,7 +38,8 @@ beforeAll(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'leitplanke-cli-'));
   env = { LEITPLANKE_DATA_DIR: dataDir };
   if (process.env.DATABASE_URL) {
-    pgDatabase = await createTestDatabase();
+    // A fresh server database, like the fresh data folder on PGlite: the CLI must initialise it.
+    pgDatabase = await createTestDatabase({ fresh: true });
     env.DATABASE_URL = pgDatabase.url!;
   }
 });
@@ -125,5 +126,6 @@ describe('leitplanke CLI', () => {
       expect(result.code, commands[index]!.join(' ')).toBe(0);
       expect(result.stdout).toContain('Usage: leitplanke');
     });
-  });
+    // Nine CLI processes compile TypeScript at once; on a busy two-core machine that takes a while.
+  }, 240_000);
 });
