@@ -5,6 +5,7 @@ import { ErrorNotice } from '../../components/notice';
 import { Page } from '../../components/page';
 import { formatDateTime } from '../../i18n';
 import { useSession } from '../../session/session-context';
+import { SetupPanel } from '../registry/setup-panel';
 import type { AssistantListing, Conversation } from './workspace-api';
 import './workspace.css';
 
@@ -15,9 +16,12 @@ export default function StartPage() {
   const assistants = useResource<AssistantListing>(currentOrg ? `/api/workspace/assistants?orgId=${currentOrg.id}` : undefined);
   const recent = useResource<Conversation[]>('/api/workspace/conversations');
   const available = (assistants.data?.assistants ?? []).filter((assistant) => assistant.available);
+  // The first-run guide (no model yet, providers to connect) is for administrators of the root organisation.
+  const rootAdmin = !!session?.orgs?.some((org) => !org.parentId && org.roles.includes('admin'));
 
   return (
     <Page title={t('home.title', { name: session?.user?.displayName ?? '' })} intro={t('workspace.start.intro')}>
+      {rootAdmin ? <SetupPanel /> : null}
       <p>
         <Link to="/chat" className="button primary">
           {t('workspace.start.newChat')}
