@@ -153,7 +153,8 @@ describe('my data', () => {
     expect(await tablesContaining('Zitronenfalter')).toEqual(expect.arrayContaining(['usage_records', 'workspace_conversations', 'workspace_messages']));
 
     const response = await alice.session.request('DELETE', '/api/workspace/my-data');
-    expect(response.json()).toEqual({ conversations: 2, clearedTexts: 2 });
+    // The knowledge base's personal collections join the erasure (Alice has none here).
+    expect(response.json()).toEqual({ conversations: 2, clearedTexts: 2, knowledge: 0 });
     expect(await tablesContaining('Zitronenfalter')).toEqual([]);
     expect((await alice.session.request('GET', '/api/workspace/conversations')).json()).toEqual([]);
     expect(await tablesContaining('Kohlweißling')).toEqual(expect.arrayContaining(['usage_records', 'workspace_messages']));
