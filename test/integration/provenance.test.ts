@@ -328,6 +328,9 @@ describe('campaign disclosure (OPEN-1)', () => {
     expect((await tagsOf(publicImage.rawPayload, 'png')).DigitalSourceType).toBe(`${IPTC}trainedAlgorithmicMedia`);
     // The transparency module reads the same list through the feed interface.
     expect((await t.services.provenance.disclosureFeed.listPublic({ orgIds: [rootId], limit: 10 })).map((item) => item.id)).toContain(disclosure.id);
+    // … and the composed server's public transparency list (web page /transparenz/kampagnen) shows it.
+    const transparencyList = (await t.app.inject({ method: 'GET', url: `/api/public/transparency/disclosures?org=${slug}` })).json<{ id: string; title: string; aiUse: string; label: string; channel: string }[]>();
+    expect(transparencyList.find((item) => item.id === disclosure.id)).toMatchObject({ title: 'Sharepic zur Verkehrswende', aiUse: 'Hintergrundbild eines Social-Media-Beitrags, mit KI erzeugt', label: image.creditLine.de, channel: 'social' });
     const withdrawn = await admin.request('POST', `/api/orgs/${rootId}/disclosures/${disclosure.id}/withdraw`, { reason: 'Kampagne beendet' });
     expect(withdrawn.statusCode).toBe(200);
     const after = (await t.app.inject({ method: 'GET', url: `/api/public/provenance/${slug}/disclosures` })).json<{ items: { id: string }[] }>();
