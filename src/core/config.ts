@@ -114,6 +114,10 @@ export const configSchema = z.object({
   c2pa_certificate: z.string().optional(),
   c2pa_private_key: z.string().optional(),
   c2pa_algorithm: z.enum(['es256', 'es384', 'es512', 'ps256', 'ps384', 'ps512', 'ed25519']).default('es256'),
+  /** PEM file of the certificates whose C2PA manifests count as trusted when images are checked; unset: valid but untrusted. */
+  c2pa_trust_anchors: z.string().optional(),
+  /** RFC 3161 time-stamping service for C2PA signatures; unset: no time stamp. */
+  c2pa_timestamp_url: z.string().url().optional(),
   /** Vector search of the knowledge base: 'auto' uses pgvector where the database has it, 'exact' always computes exact cosine. */
   knowledge_vector_search: z.enum(['auto', 'exact']).default('auto'),
   oidc: oidcSection.optional(),

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { collectDefaultMetrics, Registry } from 'prom-client';
@@ -131,7 +132,8 @@ export async function createServices(config: Config, options: ComposeOptions = {
     lookup: createProvenanceLookup(database, recorder),
     registry: registryQueries,
     mediaDir: config.media_dir,
-    c2pa: { certificate: config.c2pa_certificate, privateKey: config.c2pa_private_key, algorithm: config.c2pa_algorithm },
+    c2pa: { certificate: config.c2pa_certificate, privateKey: config.c2pa_private_key, algorithm: config.c2pa_algorithm, timestampUrl: config.c2pa_timestamp_url },
+    trustAnchors: config.c2pa_trust_anchors ? readFileSync(config.c2pa_trust_anchors, 'utf8') : undefined,
   });
   const measurementSources = createMeasurementSources(registryStore, { rapl: config.rapl, localProviderId: LOCAL_PROVIDER_ID, ownLocation: config.location, ownPue: config.own_pue, ownWue: config.own_wue, logger });
   const energyMeter = createMeasuredEnergy({ database, clock, logger, flushUsage: () => recorder.flush(), ...measurementSources });

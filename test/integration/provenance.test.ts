@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { writeFile, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -280,6 +280,9 @@ describe('verification of any image or a batch', () => {
     const codes = (name: string) => results[name]!.flags.map((flag) => flag.code);
     expect(results['labelled.png']).toMatchObject({ verdict: 'ai_generated', c2pa: { present: true, state: 'valid', trusted: false }, iptc: { digitalSourceTypeCode: 'trainedAlgorithmicMedia' }, match: { kind: 'labelled', imageId: created.id } });
     expect(codes('labelled.png')).toEqual([]);
+    // With the test CA configured as a trust anchor (LEITPLANKE_C2PA_TRUST_ANCHORS), the same manifest is trusted.
+    const { readC2pa } = await import('../../src/provenance/c2pa-signing.js');
+    expect(await readC2pa(labelled, 'image/png', readFileSync(certificates.caCertificate, 'utf8'))).toMatchObject({ state: 'valid', trusted: true });
     expect(codes('original.png')).toEqual(expect.arrayContaining(['unlabelled_original', 'ai_without_credit', 'prompts_missing', 'visible_label_missing']));
     expect(results['stripped.jpg']!.match?.kind).toBe('similar');
     expect(codes('stripped.jpg')).toEqual(expect.arrayContaining(['label_stripped', 'ai_without_credit']));
