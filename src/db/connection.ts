@@ -66,12 +66,16 @@ async function openPglite(client: PGlite): Promise<Database> {
 
 async function openPostgres(databaseUrl: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+  // An idle pooled connection the server ended (restart, failover, pg_terminate_backend) is dropped by pg;
+  // the next query opens a new one. Without a listener the error would end the process.
+  pool.on('error', () => undefined);
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   const available = await pool.query<{ exists: boolean }>(
     "select exists(select 1 from pg_available_extensions where name = 'vector') as exists",
   );
   const listeners = new Map<string, Set<NotificationHandler>>();
   let listenClient: pg.Client | undefined;
+  let closed = false;
 
   async function ensureListenClient(): Promise<pg.Client> {
     if (listenClient) return listenClient;
@@ -80,8 +84,24 @@ async function openPostgres(databaseUrl: string, poolSize: number): Promise<Data
     client.on('notification', (message) => {
       for (const handler of listeners.get(message.channel) ?? []) handler(message.payload ?? '');
     });
+    client.on('error', () => {
+      if (listenClient !== client || closed) return;
+      listenClient = undefined;
+      setTimeout(() => void resubscribe(), 1000).unref();
+    });
     listenClient = client;
     return client;
+  }
+
+  /** After the LISTEN connection was lost: listen again, and treat every cache as stale (notifications were missed). */
+  async function resubscribe(): Promise<void> {
+    try {
+      const client = await ensureListenClient();
+      for (const channel of listeners.keys()) await client.query(`LISTEN "${channel.replaceAll('"', '')}"`);
+      for (const handlers of listeners.values()) for (const handler of handlers) handler('');
+    } catch {
+      if (!closed) setTimeout(() => void resubscribe(), 5000).unref();
+    }
   }
 
   return {
@@ -102,6 +122,7 @@ async function openPostgres(databaseUrl: string, poolSize: number): Promise<Data
       };
     },
     close: async () => {
+      closed = true;
       await listenClient?.end();
       await pool.end();
     },
