@@ -67,7 +67,7 @@ describe.skipIf(!browserAvailable)('transparency register in the browser', () =>
     for (const [link, heading] of [
       ['Modelle', 'Empfohlene und ausgeschlossene Modelle'],
       ['Vorfälle', 'Vorfälle'],
-      ['KI in Kampagnen', 'KI in Kampagnen'],
+      ['Wo wir KI einsetzen', 'Wo wir KI einsetzen'],
       ['Jahresbericht', 'KI-Jahresbericht'],
     ] as const) {
       await anonymous.getByRole('navigation', { name: 'Transparenzseiten' }).getByRole('link', { name: link }).click();
