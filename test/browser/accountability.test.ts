@@ -151,8 +151,9 @@ describe.skipIf(!browserAvailable)('accountability in the browser', () => {
     await reviewer.getByLabel(/^Auflagen/).fill('Nur für veröffentlichte Grafiken, keine personenbezogenen Daten.');
     await reviewer.getByRole('button', { name: 'Genehmigen' }).click();
     await reviewer.getByText(`Die Ausnahme ${number} ist genehmigt.`).waitFor();
+    // The notice comes first; the panel shows the new state once the exception is reloaded.
+    await expect.poll(async () => (await reviewer.locator('section.panel').first().textContent()) ?? '').toContain('In Kraft');
     const detail = (await reviewer.locator('section.panel').first().textContent()) ?? '';
-    expect(detail).toContain('In Kraft');
     expect(detail).toContain('Robin Prüfer');
     expect(detail).toContain('Nur für veröffentlichte Grafiken');
     await reviewer.getByRole('heading', { name: 'Kennzahlen des Registers' }).waitFor();
