@@ -7,6 +7,7 @@ import { expect } from 'vitest';
 import { loadConfig, type ConfigInput } from '../../src/core/config.js';
 import { startServer, type RunningServer } from '../../src/cli/start-server.js';
 import { TEST_SECRET_KEY } from '../helpers/test-app.js';
+import { createTestDatabase } from '../helpers/test-database.js';
 
 export const CHROMIUM = process.env.LEITPLANKE_CHROMIUM ?? '/usr/bin/chromium';
 /** Without Debian's Chromium the browser suite cannot run; CI installs it and must never skip. */
@@ -24,6 +25,8 @@ export type BrowserHarness = { server: RunningServer; browser: Browser; context:
 /** A real server (PGlite in a temp folder, or DATABASE_URL) on a free port, and headless Chromium. */
 export async function startBrowserHarness(overrides: Partial<ConfigInput> = {}): Promise<BrowserHarness> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'leitplanke-browser-'));
+  // On PostgreSQL every harness gets its own empty database, as PGlite gets its own data folder: a fresh install.
+  const database = process.env.DATABASE_URL ? await createTestDatabase({ fresh: true }) : undefined;
   const config = loadConfig(
     {},
     {
@@ -33,7 +36,7 @@ export async function startBrowserHarness(overrides: Partial<ConfigInput> = {}):
       admin_password: BROWSER_ADMIN.password,
       log_level: 'warn',
       secret_key: TEST_SECRET_KEY,
-      ...(process.env.DATABASE_URL ? { database_url: process.env.DATABASE_URL } : {}),
+      ...(database?.url ? { database_url: database.url } : {}),
       ...overrides,
     },
   );
@@ -53,6 +56,7 @@ export async function startBrowserHarness(overrides: Partial<ConfigInput> = {}):
       await context.close();
       await browser.close();
       await server.stop();
+      await database?.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
