@@ -1,4 +1,4 @@
-import { useId, type TextareaHTMLAttributes } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export type Text = { de: string; en: string };
@@ -29,31 +29,7 @@ export function formatBytes(bytes: number, language: string): string {
   return `${format(bytes)} B`;
 }
 
-/** A labelled multi-line field whose hint and error are announced with it. */
-export function TextAreaField({ label, hint, error, required, ...textarea }: { label: string; hint?: string; error?: string | undefined } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const id = useId();
-  const { t } = useTranslation();
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className="field">
-      <label htmlFor={id}>
-        {label}
-        {required ? <span className="required"> ({t('app.required')})</span> : null}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      <textarea id={id} rows={4} required={required} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...textarea} />
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
+export { TextAreaField } from '../../components/field';
 
 /** A file input for up to `max` files, with the limits stated in its hint. */
 export function FileField({ label, hint, files, onChange, accept }: { label: string; hint: string; files: File[]; onChange(files: File[]): void; accept?: string }) {

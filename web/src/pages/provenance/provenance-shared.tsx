@@ -1,4 +1,5 @@
-import { useId, type TextareaHTMLAttributes } from 'react';
+import type { ComponentProps } from 'react';
+import { TextAreaField as SharedTextAreaField } from '../../components/field';
 
 export type Text = { de: string; en: string };
 export type ImageRow = {
@@ -30,24 +31,7 @@ export function readAsBase64(file: File): Promise<string> {
   });
 }
 
-/** A labelled multi-line field whose hint and error are announced with it. */
-export function TextAreaField({ label, hint, error, ...textarea }: { label: string; hint?: string; error?: string | undefined } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const id = useId();
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      <textarea id={id} rows={3} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...textarea} />
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
+/** The shared field, three rows high in the provenance forms. */
+export function TextAreaField(props: ComponentProps<typeof SharedTextAreaField>) {
+  return <SharedTextAreaField rows={3} {...props} />;
 }
