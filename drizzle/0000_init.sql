@@ -582,6 +582,16 @@ CREATE TABLE "workspace_conversations" (
 	"updated_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "workspace_guidelines" (
+	"org_id" uuid PRIMARY KEY NOT NULL,
+	"dos" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"donts" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"privacy" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"document_url" text,
+	"updated_by" uuid,
+	"updated_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "workspace_messages" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"conversation_id" uuid NOT NULL,

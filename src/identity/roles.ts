@@ -29,6 +29,8 @@ export const permissions = {
   'registry.weights': ['reviewer', 'admin'],
   'evaluation.manage': ['reviewer'],
   'settings.manage': ['admin', 'dpo'],
+  /** The organisation's AI guidelines on the help page (do's, don'ts, data-protection hints). */
+  'guidelines.manage': ['admin', 'dpo'],
   'knowledge.read': ['member', 'staff', 'reviewer', 'dpo', 'admin'],
   'knowledge.manage': ['staff', 'admin'],
   'knowledge.structure': ['staff', 'admin'],

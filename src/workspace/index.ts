@@ -12,6 +12,7 @@ import { createAssistantService } from './assistant-service.js';
 import { createChatService } from './chat-service.js';
 import { createConversationService } from './conversation-service.js';
 import { createDataRightsService, type PersonalDataSource } from './data-rights-service.js';
+import { createGuidelinesService } from './guidelines-service.js';
 import type { KnowledgeRetriever } from './knowledge-retriever.js';
 import { createModelChoice, type ModelCards } from './model-choice.js';
 import { createPlaygroundService } from './playground-service.js';
@@ -45,6 +46,7 @@ export function createWorkspace(deps: WorkspaceDeps) {
   const chat = createChatService({ ...deps, models, assistants, conversations });
   const playground = createPlaygroundService({ ...deps, models });
   const dataRights = createDataRightsService({ ...deps, sources: deps.personalData });
+  const guidelines = createGuidelinesService(deps);
   let timer: NodeJS.Timeout | undefined;
 
   return {
@@ -54,6 +56,7 @@ export function createWorkspace(deps: WorkspaceDeps) {
     chat,
     playground,
     dataRights,
+    guidelines,
 
     /** Registers the retention job and queues it every hour unless one is already waiting or running. */
     scheduleRetention(jobs: JobQueue, rootOrgId: string): void {

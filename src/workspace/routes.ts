@@ -29,6 +29,21 @@ const assistantBody = z.object({
   exampleInputs: z.array(z.string().trim().min(1).max(2_000)).max(10).optional(),
   needsVision: z.boolean().optional(),
 });
+/** One guideline sentence: German required, English optional (German is shown where it is missing). */
+const guidelineItem = z.object({ de: z.string().trim().min(1).max(1_000), en: z.string().trim().max(1_000).nullable().optional() });
+const guidelineList = z.array(guidelineItem).max(30);
+const guidelinesBody = z.object({
+  dos: guidelineList,
+  donts: guidelineList,
+  privacy: guidelineList,
+  documentUrl: z
+    .string()
+    .trim()
+    .max(2_000)
+    .regex(/^https?:\/\/\S+$/)
+    .nullable()
+    .optional(),
+});
 
 /** The AI workspace: personal conversations, organisation assistants, the playground and data rights. */
 export const workspaceRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
@@ -152,9 +167,29 @@ export const workspaceRoutes: FastifyPluginAsyncZod<{ services: Services }> = as
     workspace.dataRights.retention(callerOf(request), request.params.orgId),
   );
 
+  app.get(
+    '/api/workspace/guidelines/:orgId',
+    { schema: { tags, summary: "The organisation's AI guidelines (own, inherited from a parent, or Leitplanke's defaults)", params: z.object({ orgId }) } },
+    async (request) => workspace.guidelines.get(callerOf(request), request.params.orgId),
+  );
+
+  app.put(
+    '/api/workspace/guidelines/:orgId',
+    { schema: { tags, summary: "Set the organisation's own AI guidelines: do's, don'ts, data-protection hints, link", params: z.object({ orgId }), body: guidelinesBody } },
+    async (request) => workspace.guidelines.set(callerOf(request), request.params.orgId, { ...request.body, dos: items(request.body.dos), donts: items(request.body.donts), privacy: items(request.body.privacy) }),
+  );
+
+  app.delete(
+    '/api/workspace/guidelines/:orgId',
+    { schema: { tags, summary: "Remove the organisation's own guidelines (the parent's or the defaults apply again)", params: z.object({ orgId }) } },
+    async (request) => workspace.guidelines.reset(callerOf(request), request.params.orgId),
+  );
+
   app.put(
     '/api/workspace/retention/:orgId',
     { schema: { tags, summary: 'Set the retention period (days; null: inherit)', params: z.object({ orgId }), body: z.object({ days: z.number().int().min(1).max(3650).nullable() }) } },
     async (request) => workspace.dataRights.setRetention(callerOf(request), request.params.orgId, request.body.days),
   );
 };
+
+const items = (list: z.infer<typeof guidelineList>) => list.map((item) => ({ de: item.de, en: item.en ?? null }));

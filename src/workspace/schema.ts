@@ -81,3 +81,21 @@ export const workspaceAssistants = pgTable(
   },
   (table) => [uniqueIndex('workspace_assistants_starter_idx').on(table.orgId, table.starterKey), index('workspace_assistants_org_idx').on(table.orgId)],
 );
+
+/** One guideline sentence: German required, English where someone wrote it (German is shown otherwise). */
+export type GuidelineItem = { de: string; en: string | null };
+
+/**
+ * An organisation's own AI guidelines for the help page (ACCESS-3): do's, don'ts and data-protection
+ * hints. One row per organisation; an organisation without a row shows its nearest parent's.
+ */
+export const workspaceGuidelines = pgTable('workspace_guidelines', {
+  orgId: uuid('org_id').primaryKey(),
+  dos: jsonb('dos').$type<GuidelineItem[]>().notNull().default([]),
+  donts: jsonb('donts').$type<GuidelineItem[]>().notNull().default([]),
+  privacy: jsonb('privacy').$type<GuidelineItem[]>().notNull().default([]),
+  /** The full guideline document (e.g. the board's resolution), if published somewhere. */
+  documentUrl: text('document_url'),
+  updatedBy: uuid('updated_by'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+});

@@ -122,6 +122,13 @@ export const workspaceRouteCases: RouteCase[] = [
   },
   { route: 'GET /api/workspace/my-data', access: personal, request: () => ({ url: '/api/workspace/my-data' }) },
   { route: 'DELETE /api/workspace/my-data', access: personal, request: () => ({ url: '/api/workspace/my-data' }) },
+  { route: 'GET /api/workspace/guidelines/{orgId}', access: (spec) => holdsAtA(spec, allRoles), request: (f) => ({ url: `/api/workspace/guidelines/${f.A.id}` }) },
+  {
+    route: 'PUT /api/workspace/guidelines/{orgId}',
+    access: (spec) => holdsAtA(spec, ['admin', 'dpo']),
+    request: (f) => ({ url: `/api/workspace/guidelines/${f.A.id}`, payload: { dos: [{ de: 'Antworten prüfen.' }], donts: [], privacy: [] } }),
+  },
+  { route: 'DELETE /api/workspace/guidelines/{orgId}', access: (spec) => holdsAtA(spec, ['admin', 'dpo']), request: (f) => ({ url: `/api/workspace/guidelines/${f.A.id}` }) },
   { route: 'GET /api/workspace/retention/{orgId}', access: (spec) => holdsAtA(spec, allRoles), request: (f) => ({ url: `/api/workspace/retention/${f.A.id}` }) },
   {
     route: 'PUT /api/workspace/retention/{orgId}',
