@@ -13,22 +13,67 @@ function dimensionsLiteral(dimensions: number) {
   return sql.raw(String(dimensions));
 }
 
+/** At most this many of the question's words (in order) take part in full-text search. */
+const MAX_TERMS = 8;
+/** At most this many passages are ranked per tier: ranking reads every row it ranks, the GIN index only finds them. */
+export const RANKED_PER_TIER = 200;
+
+/** tsquery text for one stemmed lexeme (quoted: a lexeme is never re-parsed or re-stemmed). */
+function quoted(lexeme: string) {
+  return `'${lexeme.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
+}
+
+/** All k-element subsets of the terms, AND-ed, OR-ed together: "at least k of these words". */
+export function atLeastQuery(terms: string[], k: number): string {
+  const groups: string[] = [];
+  const pick = (from: number, chosen: string[]) => {
+    if (chosen.length === k) return void groups.push(chosen.length === 1 ? chosen[0]! : `(${chosen.join(' & ')})`);
+    for (let index = from; index <= terms.length - (k - chosen.length); index++) pick(index + 1, [...chosen, quoted(terms[index]!)]);
+  };
+  pick(0, []);
+  return groups.join(' | ');
+}
+
+/** The tiers of a question with n words: all of them, then at least half (rounded up). */
+export function textTiers(n: number): number[] {
+  if (n === 0) return [];
+  const half = Math.ceil(n / 2);
+  return half < n ? [n, half] : [n];
+}
+
 /**
- * German full-text search over section and text. The question's words are OR-ed (a question rarely
- * has all its words in one passage); ts_rank puts passages with more and rarer matches first.
+ * German full-text search over section and text, in tiers so that common words do not make it rank
+ * the whole table: first passages with all of the question's (stemmed) words, then — only when too
+ * few have all — passages with at least half of them. Each tier finds its passages through the GIN
+ * index on `tsv` and ranks at most RANKED_PER_TIER of them with ts_rank against all the words (more
+ * and more frequent matches first). Passages of an earlier tier come first. A passage with fewer
+ * than half of the words is not a hit: a question's common words alone do not make a passage relevant.
  */
 export async function fullTextSearch(db: DbOrTx, input: { collectionIds: string[]; query: string; limit: number }): Promise<RankedId[]> {
   if (input.collectionIds.length === 0 || !input.query.trim()) return [];
-  const rows = rowsOf<{ id: string; rank: number }>(
-    await db.execute(sql`
-      with q as (select nullif(replace(plainto_tsquery('german', ${input.query})::text, ' & ', ' | '), '')::tsquery as query)
-      select c.id, ts_rank(c.tsv, q.query) as rank
-      from knowledge_chunks c, q
-      where q.query is not null and c.collection_id = any(${sql.param(input.collectionIds)}::uuid[]) and c.tsv @@ q.query
-      order by rank desc, c.id
-      limit ${input.limit}`),
-  );
-  return rows.map((row) => ({ id: row.id, score: Number(row.rank) }));
+  const terms = rowsOf<{ lexeme: string }>(
+    await db.execute(sql`select lexeme from unnest(to_tsvector('german', ${input.query})) order by positions[1] limit ${MAX_TERMS}`),
+  ).map((row) => row.lexeme);
+  const anyWord = atLeastQuery(terms, 1);
+  const ids = sql.param(input.collectionIds);
+  const hits: RankedId[] = [];
+  const seen = new Set<string>();
+  for (const k of textTiers(terms.length)) {
+    const rows = rowsOf<{ id: string; rank: number }>(
+      await db.execute(sql`
+        select id, ts_rank(tsv, ${anyWord}::tsquery) as rank
+        from (select id, tsv from knowledge_chunks where collection_id = any(${ids}::uuid[]) and tsv @@ ${atLeastQuery(terms, k)}::tsquery limit ${RANKED_PER_TIER}) as found
+        order by rank desc, id
+        limit ${input.limit}`),
+    );
+    for (const row of rows) {
+      if (hits.length >= input.limit || seen.has(row.id)) continue;
+      seen.add(row.id);
+      hits.push({ id: row.id, score: Number(row.rank) });
+    }
+    if (hits.length >= input.limit) break;
+  }
+  return hits;
 }
 
 /**

@@ -1,0 +1,72 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rowsOf } from '../../src/db/connection.js';
+import { fullTextSearch, RANKED_PER_TIER } from '../../src/knowledge/chunk-search.js';
+import type { Passage } from '../../src/knowledge/search-service.js';
+import type { GatewayFixture } from '../helpers/gateway-fixture.js';
+import type { Session } from '../helpers/test-app.js';
+import { loginAs } from './workspace-helpers.js';
+import { createCollection, knowledgeFixture, uploadAndIngest } from './knowledge-fixture.js';
+
+/**
+ * More passages with one common word ("Haushalt") than full-text search ranks per tier, and — last, so
+ * a search that ranked only the first rows with any word would not even see it — one passage that
+ * has all the question's words once.
+ */
+const COMMON = RANKED_PER_TIER + 40;
+const budget = [
+  '# Haushalt 2026',
+  ...Array.from({ length: COMMON }, (_, index) => [
+    `## Haushalt Titel ${index + 1}`,
+    `Der Haushalt wurde beraten. Der Haushalt ist ausgeglichen. Im Haushalt steht mehr als im letzten Haushalt, und der Haushalt wächst.`,
+  ]).flat(),
+  '## Bäder',
+  'Für die Sanierung im Schwimmbad stehen im Haushalt zwei Millionen Euro bereit.',
+].join('\n\n');
+
+describe('knowledge search relevance', () => {
+  let f: GatewayFixture;
+  let orgId: string;
+  let staff: Session;
+  let collectionId: string;
+
+  beforeAll(async () => {
+    ({ f, orgId } = await knowledgeFixture('kb-relevance'));
+    staff = (await loginAs(f, orgId, ['staff'])).session;
+    collectionId = await createCollection(staff, orgId, 'Haushalt');
+    const [document] = await uploadAndIngest(f, staff, collectionId, [{ filename: 'haushalt.md', bytes: Buffer.from(budget) }]);
+    expect(document).toMatchObject({ status: 'ready', chunkCount: COMMON + 1 });
+  });
+  afterAll(async () => f?.closeAll());
+
+  it('ranks the passage with all of the question\'s words before passages that only repeat a common one', async () => {
+    const query = 'Sanierung Schwimmbad Haushalt';
+    // Precondition: the common word alone matches more passages than one tier ranks.
+    const common = rowsOf<{ n: number }>(await f.services.database.db.execute(sql`select count(*)::int as n from knowledge_chunks where collection_id = ${collectionId} and tsv @@ plainto_tsquery('german', 'Haushalt')`));
+    expect(common[0]!.n).toBe(COMMON + 1);
+    expect(common[0]!.n).toBeGreaterThan(RANKED_PER_TIER);
+
+    const hits = await fullTextSearch(f.services.database.db, { collectionIds: [collectionId], query, limit: 10 });
+    const texts = await textsOf(hits.map((hit) => hit.id));
+    expect(texts[0]).toContain('Sanierung im Schwimmbad');
+    // Three words: a passage needs at least two of them; "Haushalt" alone is not a hit.
+    expect(texts).toHaveLength(1);
+
+    const { passages } = (await staff.request('POST', `/api/orgs/${orgId}/knowledge/search`, { query })).json<{ passages: Passage[] }>();
+    expect(passages[0]).toMatchObject({ section: 'Haushalt 2026 › Bäder', matchedBy: expect.arrayContaining(['text']) });
+  });
+
+  it('finds passages with at least half of the words when none has all of them', async () => {
+    // "Hallenbad" is in no passage: the all-words tier is empty, the "two of three" tier finds the passage.
+    const hits = await fullTextSearch(f.services.database.db, { collectionIds: [collectionId], query: 'Sanierung Hallenbad Schwimmbad', limit: 10 });
+    expect(await textsOf(hits.map((hit) => hit.id))).toEqual([expect.stringContaining('Sanierung im Schwimmbad')]);
+    // One word: passages with it, as many as asked for.
+    expect(await fullTextSearch(f.services.database.db, { collectionIds: [collectionId], query: 'Haushalt', limit: 10 })).toHaveLength(10);
+  });
+
+  async function textsOf(ids: string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows = rowsOf<{ id: string; text: string }>(await f.services.database.db.execute(sql`select id, text from knowledge_chunks where id = any(${sql.param(ids)}::uuid[])`));
+    return ids.map((id) => rows.find((row) => row.id === id)!.text);
+  }
+});
