@@ -5,9 +5,6 @@ import { exitCodeByCode, isServiceError } from '../core/errors.js';
 import { createLogger } from '../core/logger.js';
 import { packageVersion } from '../core/paths.js';
 import { DataDirBusyError, DataDirLock } from '../db/data-dir-lock.js';
-import { openConfiguredDatabase } from '../server/compose.js';
-import { createServices } from '../server/compose.js';
-import { runMigrations } from '../db/migrate.js';
 import { roles } from '../identity/roles.js';
 import { orgKinds } from '../identity/inputs.js';
 import { exclusionCategories, modelStatuses } from '../registry/model-card.js';
@@ -16,12 +13,12 @@ import { knownDownloads } from '../gateway/model-files.js';
 import { adapterFactories } from '../gateway/adapters.js';
 import { fieldIssuesFromZod } from '../server/problem.js';
 import { z } from 'zod';
-import { runAdminCommand } from './admin-commands.js';
 import { adminSocketPath, callAdminSocket } from './admin-socket.js';
-import { startServer } from './start-server.js';
 import { registerEvalCommands } from '../evaluation/cli.js';
 
 const err = (line: string) => process.stderr.write(line + '\n');
+// The server's modules (database, providers, document libraries) are imported inside the commands that
+// need them, so that `--help` and argument errors answer at once.
 
 /** Runs an admin command through the running server if there is one, else directly on the database. */
 async function runCommand(config: Config, name: string, input: unknown): Promise<unknown> {
@@ -30,6 +27,7 @@ async function runCommand(config: Config, name: string, input: unknown): Promise
     if (viaServer) return viaServer.output;
   }
   const lock = config.database_url ? undefined : DataDirLock.acquire(config.data_dir);
+  const [{ createServices }, { runAdminCommand }] = await Promise.all([import('../server/compose.js'), import('./admin-commands.js')]);
   const services = await createServices(config, { logger: createLogger(config.log_level === 'info' ? 'warn' : config.log_level, 2) }).catch(
     (error: unknown) => {
       lock?.release();
@@ -61,6 +59,7 @@ program
   .command('start')
   .description('Server starten (Datenbank migrieren, erstes Konto anlegen) / start the server')
   .action(async () => {
+    const { startServer } = await import('./start-server.js');
     const running = await startServer(config());
     const shutdown = async (signal: string) => {
       running.services.logger.info({ signal }, 'shutting down');
@@ -77,6 +76,7 @@ program
   .action(async () => {
     const current = config();
     const lock = current.database_url ? undefined : DataDirLock.acquire(current.data_dir);
+    const [{ openConfiguredDatabase }, { runMigrations }] = await Promise.all([import('../server/compose.js'), import('../db/migrate.js')]);
     const database = await openConfiguredDatabase(current);
     try {
       await runMigrations(database);

@@ -4,14 +4,10 @@ import type { Config } from '../core/config.js';
 import { formatNumber } from '../core/l10n.js';
 import { createLogger } from '../core/logger.js';
 import { DataDirLock } from '../db/data-dir-lock.js';
-import { runAdminCommand } from '../cli/admin-commands.js';
 import { adminSocketPath, callAdminSocket } from '../cli/admin-socket.js';
-import { createJobQueue } from '../jobs/job-queue.js';
-import { createServices } from '../server/compose.js';
 import { reportCsv, reportHtml, type EvaluationReport } from './report-export.js';
 import type { RunView } from './run-service.js';
 import { datasetFormats } from './run-types.js';
-import { EVALUATION_JOB } from './runner.js';
 
 /**
  * `leitplanke eval …` (issue 5, item 7). `eval run` starts a run and follows it with a progress bar on stderr; the
@@ -37,6 +33,13 @@ async function openSession(config: Config): Promise<Session> {
   }
   const lock = config.database_url ? undefined : DataDirLock.acquire(config.data_dir);
   const logger = createLogger(config.log_level === 'info' ? 'warn' : config.log_level, 2);
+  // Loaded here, not at the top: `--help` and argument errors should not wait for the whole server.
+  const [{ createServices }, { runAdminCommand }, { createJobQueue }, { EVALUATION_JOB }] = await Promise.all([
+    import('../server/compose.js'),
+    import('../cli/admin-commands.js'),
+    import('../jobs/job-queue.js'),
+    import('./runner.js'),
+  ]);
   const services = await createServices(config, { logger }).catch((error: unknown) => {
     lock?.release();
     throw error;

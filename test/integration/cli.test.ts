@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/core/config.js';
@@ -11,23 +9,10 @@ import { startServer } from '../../src/cli/start-server.js';
 import { createServices } from '../../src/server/compose.js';
 import { createTestDatabase } from '../helpers/test-database.js';
 import { TEST_SECRET_KEY } from '../helpers/test-app.js';
-
-const run = promisify(execFile);
-const cliEntry = path.resolve('src/cli/main.ts');
-
-type CliResult = { code: number; stdout: string; stderr: string };
+import { runCli, type CliResult } from '../helpers/cli-process.js';
 
 async function cli(args: string[], env: Record<string, string>): Promise<CliResult> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', cliEntry, ...args], {
-      env: { ...process.env, DATABASE_URL: '', LEITPLANKE_SECRET_KEY: TEST_SECRET_KEY, LEITPLANKE_LOG_LEVEL: 'warn', ...env },
-      timeout: 120_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
+  return runCli(args, { DATABASE_URL: '', LEITPLANKE_SECRET_KEY: TEST_SECRET_KEY, LEITPLANKE_LOG_LEVEL: 'warn', ...env });
 }
 
 let dataDir: string;
@@ -126,6 +111,5 @@ describe('leitplanke CLI', () => {
       expect(result.code, commands[index]!.join(' ')).toBe(0);
       expect(result.stdout).toContain('Usage: leitplanke');
     });
-    // Nine CLI processes compile TypeScript at once; on a busy two-core machine that takes a while.
-  }, 240_000);
+  }, 120_000);
 });

@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../../src/core/config.js';
 import { openDatabase, type Database } from '../../src/db/connection.js';
@@ -11,15 +9,12 @@ import { startServer } from '../../src/cli/start-server.js';
 import { createServices, type Services } from '../../src/server/compose.js';
 import { startFakeUpstream, type FakeUpstream } from '../helpers/fake-upstream.js';
 import { TEST_SECRET_KEY } from '../helpers/test-app.js';
+import { runCli, type CliResult } from '../helpers/cli-process.js';
 import { createTestDatabase } from '../helpers/test-database.js';
 import { importBbqFile } from '../../src/evaluation/importers/bbq-jsonl.js';
 import { scriptModel, suiteItems } from './evaluation-fixture.js';
 
 /** `leitplanke eval run --model X --suite all` end to end (issue 5, "done when"), as a separate process. */
-
-const run = promisify(execFile);
-const cliEntry = path.resolve('src/cli/main.ts');
-type CliResult = { code: number; stdout: string; stderr: string; ms: number };
 
 let dataDir: string;
 let env: Record<string, string>;
@@ -28,18 +23,7 @@ let upstream: FakeUpstream;
 let pgDatabase: (Database & { url?: string }) | undefined;
 
 async function cli(args: string[]): Promise<CliResult> {
-  const started = Date.now();
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', cliEntry, ...args], {
-      env: { ...process.env, DATABASE_URL: '', LEITPLANKE_SECRET_KEY: TEST_SECRET_KEY, LEITPLANKE_LOG_LEVEL: 'warn', ...env },
-      timeout: 240_000,
-      maxBuffer: 20 * 1024 * 1024,
-    });
-    return { code: 0, stdout, stderr, ms: Date.now() - started };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr, ms: Date.now() - started };
-  }
+  return runCli(args, { DATABASE_URL: '', LEITPLANKE_SECRET_KEY: TEST_SECRET_KEY, LEITPLANKE_LOG_LEVEL: 'warn', ...env }, { timeoutMs: 240_000 });
 }
 
 /** Opens the CLI's database in this process (only while no CLI or server holds the PGlite folder). */
