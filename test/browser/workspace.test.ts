@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemCaller } from '../../src/identity/principal.js';
 import { startFakeUpstream, type FakeUpstream } from '../helpers/fake-upstream.js';
+import { makeOrg, makeUser } from '../helpers/test-app.js';
 import { browserAvailable, BROWSER_ADMIN, expectAccessible, loginThroughUi, startBrowserHarness, type BrowserHarness } from './browser-harness.js';
 
 const PRESS_RELEASE = '## Entwurf\n\nDer Kreisverband eröffnet ein **Repair-Café**. Es startet am 12. Mai im Bürgerhaus.\n\n- jeden zweiten Samstag\n- Ehrenamtliche gesucht\n\nBitte prüfen Sie das Datum vor dem Versand.';
@@ -178,6 +179,69 @@ describe.skipIf(!browserAvailable)('AI workspace in the browser', () => {
     await expectAccessible(h.page, 'playground with results');
   });
 
+  it("lets the administration write the organisation's AI guidelines on the help page by keyboard; members of a sub-organisation see them", async () => {
+    const page = h.page;
+    const root = (await h.server.services.orgs.root())!;
+    await page.getByRole('link', { name: 'Hilfe und Regeln', exact: true }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Hilfe und Regeln' }).waitFor();
+    await page.getByText(`Vorgaben von Leitplanke: „${root.name}“ hat noch keine eigenen KI-Leitlinien hinterlegt.`).waitFor();
+    await page.getByRole('heading', { level: 3, name: 'Datenschutz-Hinweise' }).waitFor();
+    const form = page.getByRole('region', { name: 'KI-Leitlinien bearbeiten' });
+    await form.getByText('Die Felder enthalten die Vorgaben von Leitplanke als Ausgangspunkt.').waitFor();
+    await expectAccessible(page, 'help with the guidelines form');
+
+    // Add a don't by keyboard: focus lands in the new item's German field; saving it empty is refused and announced.
+    const donts = form.getByRole('group', { name: 'Bitte nicht' });
+    await donts.getByRole('button', { name: 'Punkt zu „Bitte nicht“ hinzufügen' }).focus();
+    await page.keyboard.press('Enter');
+    const focused = () => page.evaluate(() => ({ label: (document.activeElement as HTMLTextAreaElement).labels?.[0]?.textContent ?? '', list: document.activeElement?.closest('fieldset')?.querySelector('legend')?.textContent, value: (document.activeElement as HTMLTextAreaElement).value }));
+    await expect.poll(focused).toMatchObject({ label: 'Punkt 7 auf Deutsch (Pflichtfeld)', list: 'Bitte nicht', value: '' });
+    expect(await form.getByRole('status').textContent()).toBe('Neuer Punkt 7 in „Bitte nicht“.');
+    await form.getByRole('button', { name: 'Leitlinien speichern' }).click();
+    const alert = form.getByRole('alert');
+    await alert.getByText('„Bitte nicht“, Punkt 7 auf Deutsch', { exact: false }).waitFor();
+    const newDont = donts.getByLabel('Punkt 7 auf Deutsch');
+    expect(await newDont.getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page, 'guidelines form with an error');
+
+    await newDont.fill('Keine KI-Bilder, die wie Fotos echter Ereignisse wirken.');
+    await donts.getByLabel('Punkt 7 auf Englisch (optional)').fill('No AI images that look like photos of real events.');
+    // Remove the second do: focus moves to the item that takes its place.
+    const dos = form.getByRole('group', { name: 'Bitte so' });
+    await dos.getByRole('button', { name: 'Punkt 2 aus „Bitte so“ entfernen' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toMatchObject({ label: 'Punkt 2 auf Deutsch (Pflichtfeld)', list: 'Bitte so', value: expect.stringMatching(/^Wählen Sie das sparsamste Modell/) });
+    expect(await form.getByRole('status').textContent()).toBe('Punkt 2 aus „Bitte so“ entfernt.');
+    await form.getByLabel('Link zur vollständigen Leitlinie (optional)').fill('https://partei.example/ki-leitlinien.pdf');
+    await form.getByRole('button', { name: 'Leitlinien speichern' }).click();
+    await form.getByText('Die KI-Leitlinien wurden gespeichert.').waitFor();
+
+    const rules = page.getByRole('region', { name: 'Das gilt bei uns' });
+    await rules.getByText(`KI-Leitlinien von „${root.name}“ · Stand: ${today()}`).waitFor();
+    await rules.getByRole('listitem').filter({ hasText: 'Keine KI-Bilder, die wie Fotos echter Ereignisse wirken.' }).waitFor();
+    expect(await rules.getByText(/^Kennzeichnen Sie wesentlich KI-erstellte Inhalte/).count()).toBe(0);
+    expect(await rules.getByRole('link', { name: 'Die vollständigen KI-Leitlinien lesen' }).getAttribute('href')).toBe('https://partei.example/ki-leitlinien.pdf');
+    await form.getByRole('button', { name: 'Eigene Leitlinien entfernen' }).waitFor();
+    await expectAccessible(page, 'help with own guidelines');
+
+    // A member of a county below sees the same guidelines, marked as set above, and no edit form.
+    const county = await makeOrg(h.server.services, 'kv-leitlinien');
+    const member = await makeUser(h.server.services, county.id, ['member']);
+    const visitor = await h.browser.newContext({ baseURL: h.server.url, locale: 'de-DE' });
+    try {
+      const memberPage = await visitor.newPage();
+      await loginThroughUi(memberPage, member.email, member.password);
+      await memberPage.goto('/hilfe');
+      const memberRules = memberPage.getByRole('region', { name: 'Das gilt bei uns' });
+      await memberRules.getByText(`KI-Leitlinien von „${root.name}“, sie gelten auch für „${county.name}“ · Stand: ${today()}`).waitFor();
+      await memberRules.getByRole('listitem').filter({ hasText: 'Keine KI-Bilder, die wie Fotos echter Ereignisse wirken.' }).waitFor();
+      expect(await memberPage.getByRole('heading', { name: 'KI-Leitlinien bearbeiten' }).count()).toBe(0);
+      await expectAccessible(memberPage, 'help as a member with inherited guidelines');
+    } finally {
+      await visitor.close();
+    }
+  });
+
   it('offers help, assistant editing and data rights accessibly; erasing removes every conversation', async () => {
     await h.page.getByRole('link', { name: 'Hilfe und Regeln', exact: true }).first().click();
     await h.page.getByRole('heading', { level: 1, name: 'Hilfe und Regeln' }).waitFor();
@@ -200,9 +264,23 @@ describe.skipIf(!browserAvailable)('AI workspace in the browser', () => {
     await h.page.getByText('Die Löschfrist wurde gespeichert.').waitFor();
     await h.page.getByText('Unterhaltungen 90 Tage nach der letzten Nachricht automatisch gelöscht').waitFor();
     await expectAccessible(h.page, 'my data');
+    // A personal knowledge-base collection of mine is erased with the rest, and the notice counts it.
+    const created = await h.page.evaluate(async (orgId) => {
+      const { csrfToken } = (await (await fetch('/api/auth/session')).json()) as { csrfToken: string };
+      const response = await fetch(`/api/orgs/${orgId}/knowledge/collections`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
+        body: JSON.stringify({ name: 'Meine Notizen', scope: 'personal' }),
+      });
+      return response.status;
+    }, (await h.server.services.orgs.root())!.id);
+    expect(created).toBe(201);
+    const conversations = (await h.page.evaluate(() => fetch('/api/workspace/conversations').then((response) => response.json() as Promise<unknown[]>))).length;
     await h.page.getByLabel(/Ich verstehe/).check();
     await h.page.getByRole('button', { name: 'Alle meine Daten löschen' }).click();
-    await h.page.getByText(/^Gelöscht: \d+ Unterhaltung/).waitFor();
+    const erased = h.page.getByRole('status').filter({ hasText: /^Gelöscht: / });
+    await erased.waitFor();
+    expect(await erased.textContent()).toMatch(new RegExp(`^Gelöscht: ${conversations} Unterhaltungen?\\. Persönliche Sammlungen und Auswertungen der Wissensdatenbank: 1\\. Aufbewahrte Texte: \\d+\\.$`));
     const left = await h.page.evaluate(() => fetch('/api/workspace/conversations').then((response) => response.json() as Promise<unknown[]>));
     expect(left).toEqual([]);
   });

@@ -24,8 +24,8 @@ export default function MyDataPage() {
     if (!confirmed) return;
     setError(undefined);
     try {
-      const result = await api<{ conversations: number; clearedTexts: number }>('/api/workspace/my-data', { method: 'DELETE' });
-      setNotice(t('workspace.myData.erased', { count: result.conversations, texts: result.clearedTexts }));
+      const result = await api<{ conversations: number; clearedTexts: number; knowledge?: number }>('/api/workspace/my-data', { method: 'DELETE' });
+      setNotice(t('workspace.myData.erased', { count: result.conversations, knowledge: result.knowledge ?? 0, texts: result.clearedTexts }));
       setConfirmed(false);
     } catch (reason) {
       setError(reason);

@@ -97,3 +97,23 @@ export function withDisclosure(content: string, label: string): string {
 }
 
 export const prefersReducedMotion = () => typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+
+export type GuidelineItem = { de: string; en: string | null; text: string };
+export type GuidelineList = 'dos' | 'donts' | 'privacy';
+/** The organisation's AI guidelines: its own, inherited from a parent, or none yet (Leitplanke's defaults apply). */
+export type Guidelines = {
+  orgId: string;
+  source: 'own' | 'inherited' | 'default';
+  setBy: { id: string; name: string } | null;
+  updatedAt: string | null;
+  documentUrl: string | null;
+  dos: GuidelineItem[];
+  donts: GuidelineItem[];
+  privacy: GuidelineItem[];
+  canEdit: boolean;
+};
+
+/** A guideline sentence in the interface's language; German where nobody wrote an English one. */
+export function guidelineText(item: { de: string; en: string | null }, language: string): string {
+  return language === 'en' && item.en ? item.en : item.de;
+}
