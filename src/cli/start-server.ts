@@ -19,6 +19,7 @@ export async function startServer(config: Config, announce: (line: string) => vo
     services.accountability.start();
     await services.energyMeter.start();
     services.evaluation.scheduler.start();
+    services.workspace.startRetention(services.jobs, services.bootstrap.rootOrgId);
     await app.listen({ port: config.port, host: config.host });
     const stopSocket = config.database_url ? undefined : await startAdminSocket(services, adminSocketPath(config.data_dir));
     const address = app.server.address();

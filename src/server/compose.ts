@@ -181,7 +181,7 @@ export async function createServices(config: Config, options: ComposeOptions = {
     personalData: [knowledge.personalData],
   });
   await workspace.assistants.installStarters(bootstrap.rootOrgId);
-  workspace.scheduleRetention(jobs, bootstrap.rootOrgId);
+  workspace.registerRetention(jobs);
 
   const workflows = createWorkflowService({
     database,

@@ -37,6 +37,8 @@ export type WorkspaceDeps = {
 
 export const RETENTION_JOB = 'workspace.retention';
 const RETENTION_INTERVAL_MS = 60 * 60_000;
+/** The first run after start-up: soon, once the server is serving. */
+const RETENTION_FIRST_RUN_MS = 5_000;
 
 /** The AI workspace (issue 6): chat, assistants, playground and data rights, over the gateway. */
 export function createWorkspace(deps: WorkspaceDeps) {
@@ -47,6 +49,7 @@ export function createWorkspace(deps: WorkspaceDeps) {
   const playground = createPlaygroundService({ ...deps, models });
   const dataRights = createDataRightsService({ ...deps, sources: deps.personalData });
   const guidelines = createGuidelinesService(deps);
+  let firstRun: NodeJS.Timeout | undefined;
   let timer: NodeJS.Timeout | undefined;
 
   return {
@@ -58,23 +61,34 @@ export function createWorkspace(deps: WorkspaceDeps) {
     dataRights,
     guidelines,
 
-    /** Registers the retention job and queues it every hour unless one is already waiting or running. */
-    scheduleRetention(jobs: JobQueue, rootOrgId: string): void {
+    /** Registers the retention job's handler (compose); `startRetention` queues it (the running server). */
+    registerRetention(jobs: JobQueue): void {
       jobs.register(RETENTION_JOB, async (context) => {
         const summary = await dataRights.runRetention();
         await context.progress(1, 1);
         return summary;
       });
+    },
+
+    /**
+     * Queues the retention job shortly after start-up and then every hour, unless one is already waiting
+     * or running: what expired while the server was down goes soon, not an hour after each restart.
+     */
+    startRetention(jobs: JobQueue, rootOrgId: string, timing: { firstRunAfterMs?: number; everyMs?: number } = {}): void {
       const enqueue = async () => {
         const [latest] = await jobs.list([rootOrgId], RETENTION_JOB, 1);
         if (latest && (latest.status === 'queued' || latest.status === 'running')) return;
         await jobs.enqueue(deps.database.db, { type: RETENTION_JOB, orgId: rootOrgId, createdBy: 'system:workspace-retention' });
       };
-      timer = setInterval(() => void enqueue().catch((error: unknown) => deps.logger.error({ err: error }, 'retention job not queued')), RETENTION_INTERVAL_MS);
+      const run = () => void enqueue().catch((error: unknown) => deps.logger.error({ err: error }, 'retention job not queued'));
+      firstRun = setTimeout(run, timing.firstRunAfterMs ?? RETENTION_FIRST_RUN_MS);
+      firstRun.unref();
+      timer = setInterval(run, timing.everyMs ?? RETENTION_INTERVAL_MS);
       timer.unref();
     },
 
     stop(): void {
+      if (firstRun) clearTimeout(firstRun);
       if (timer) clearInterval(timer);
     },
   };
