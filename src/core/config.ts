@@ -120,6 +120,8 @@ export const configSchema = z.object({
   c2pa_timestamp_url: z.string().url().optional(),
   /** Vector search of the knowledge base: 'auto' uses pgvector where the database has it, 'exact' always computes exact cosine. */
   knowledge_vector_search: z.enum(['auto', 'exact']).default('auto'),
+  /** Minimum cosine similarity for a passage found by meaning alone to be cited (full-text hits need half of the question's words). */
+  knowledge_min_similarity: z.coerce.number().min(-1).max(1).default(0.3),
   oidc: oidcSection.optional(),
   providers: z.array(providerDeclaration).default([]),
   models: z.array(modelDeclaration).default([]),

@@ -29,6 +29,8 @@ export type KnowledgeDeps = {
   jobs: JobQueue;
   /** 'exact' turns pgvector off (exact cosine everywhere); default 'auto'. */
   vectorSearch?: VectorPreference | undefined;
+  /** Minimum cosine similarity for a passage found by meaning alone (LEITPLANKE_KNOWLEDGE_MIN_SIMILARITY); default 0.3. */
+  minSimilarity?: number | undefined;
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

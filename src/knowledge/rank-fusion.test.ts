@@ -12,9 +12,10 @@ describe('reciprocal rank fusion', () => {
     expect(fused[0]!.score).toBeCloseTo(2 / 62);
   });
 
-  it('is deterministic on ties and respects the limit', () => {
-    const fused = fuseRankings([['x', 'y'], ['y2', 'x2']], { limit: 3 });
-    expect(fused.map((entry) => entry.id)).toEqual(['x', 'y2', 'x2']);
+  it('breaks ties by the earlier list (full text before meaning) and respects the limit', () => {
+    const fused = fuseRankings([['x', 'y'], ['y2', 'a2']], { limit: 3 });
+    expect(fused.map((entry) => entry.id)).toEqual(['x', 'y2', 'y']);
+    expect(fuseRankings([['b'], ['a']]).map((entry) => entry.id)).toEqual(['b', 'a']);
   });
 
   it('counts a duplicate in one list once', () => {

@@ -22,9 +22,15 @@ export function fuseRankings(rankings: Ranking[], options: { k?: number; limit?:
       entry.score += 1 / (k + index + 1);
     });
   });
-  // Ties break on the best single rank, then on the id, so equal inputs give equal outputs.
-  const fused = [...byId.values()].sort((a, b) => b.score - a.score || bestRank(a) - bestRank(b) || (a.id < b.id ? -1 : 1));
+  // Ties break on the best single rank, then on the earlier list (search passes full text first: at an
+  // equal rank a passage with the question's words beats one that is only similar), then on the id,
+  // so equal inputs give equal outputs.
+  const fused = [...byId.values()].sort((a, b) => b.score - a.score || bestRank(a) - bestRank(b) || firstList(a) - firstList(b) || (a.id < b.id ? -1 : 1));
   return options.limit === undefined ? fused : fused.slice(0, options.limit);
+}
+
+function firstList(entry: Fused): number {
+  return entry.ranks.findIndex((rank) => rank !== null);
 }
 
 function bestRank(entry: Fused): number {

@@ -16,7 +16,16 @@ import { knowledgeMessages } from './messages.js';
 import { fuseRankings } from './rank-fusion.js';
 import { knowledgeChunks, knowledgeCollections, knowledgeDocuments } from './schema.js';
 
-type Deps = { database: Database; logger: Logger; orgs: CachedSnapshot<OrgTree>; gateway: GatewayService; vectorSearch?: VectorPreference | undefined };
+type Deps = {
+  database: Database;
+  logger: Logger;
+  orgs: CachedSnapshot<OrgTree>;
+  gateway: GatewayService;
+  vectorSearch?: VectorPreference | undefined;
+  minSimilarity?: number | undefined;
+};
+
+export const DEFAULT_MIN_SIMILARITY = 0.3;
 
 /** A search hit: the passage, where it stands, and the link that opens it. */
 export type Passage = {
@@ -44,9 +53,15 @@ export function passageUrl(chunkId: string): string {
   return `/wissen/stelle/${chunkId}`;
 }
 
-/** Hybrid search (full text + embeddings, fused by reciprocal rank) and answers that cite it. */
+/**
+ * Hybrid search (full text + embeddings, fused by reciprocal rank) and answers that cite it. Only
+ * relevant passages are returned: full-text hits (at least half of the question's words, see
+ * fullTextSearch) and passages whose embedding is at least `minSimilarity` similar to the question's.
+ * When none is relevant, search returns nothing and `answer` says so instead of citing.
+ */
 export function createSearchService(deps: Deps) {
   const { database, orgs, gateway } = deps;
+  const minSimilarity = deps.minSimilarity ?? DEFAULT_MIN_SIMILARITY;
   const { db } = database;
 
   /** The collections of this organisation the caller may read, narrowed to `wanted` when given. */
@@ -80,7 +95,9 @@ export function createSearchService(deps: Deps) {
     for (const { model } of models) {
       try {
         const [embedding] = await embedTexts(gateway, { caller, orgId, purpose: 'knowledge', signal }, model!, [input.query]);
-        rankings.push((await vectorSearch(database, { collectionIds, model: model!, embedding: embedding!, limit: CANDIDATES, preference: deps.vectorSearch })).map((hit) => hit.id));
+        const hits = await vectorSearch(database, { collectionIds, model: model!, embedding: embedding!, limit: CANDIDATES, preference: deps.vectorSearch });
+        // Nearest is not the same as relevant: below the minimum similarity a passage counts only if its words match.
+        rankings.push(hits.filter((hit) => hit.score >= minSimilarity).map((hit) => hit.id));
       } catch (error) {
         if (!(error instanceof ServiceError)) throw error;
         // Full text still answers when the embedding model is refused or unreachable; say so.

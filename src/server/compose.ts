@@ -164,7 +164,7 @@ export async function createServices(config: Config, options: ComposeOptions = {
     disclosures: options.campaignDisclosures ?? provenance.disclosureFeed,
   });
 
-  const knowledge = createKnowledge({ database, clock, logger, audit, orgs: orgTree, orgSettings: orgs, gateway, jobs, vectorSearch: config.knowledge_vector_search });
+  const knowledge = createKnowledge({ database, clock, logger, audit, orgs: orgTree, orgSettings: orgs, gateway, jobs, vectorSearch: config.knowledge_vector_search, minSimilarity: config.knowledge_min_similarity });
   knowledge.registerJobs(jobs);
   const workspace = createWorkspace({
     database,

@@ -1,12 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../src/db/connection.js';
-import { fullTextSearch, RANKED_PER_TIER } from '../../src/knowledge/chunk-search.js';
+import { fullTextSearch, RANKED_PER_TIER, vectorSearch } from '../../src/knowledge/chunk-search.js';
 import type { Passage } from '../../src/knowledge/search-service.js';
+import { deterministicEmbedding } from '../helpers/fake-upstream.js';
 import type { GatewayFixture } from '../helpers/gateway-fixture.js';
 import type { Session } from '../helpers/test-app.js';
 import { loginAs } from './workspace-helpers.js';
-import { createCollection, knowledgeFixture, uploadAndIngest } from './knowledge-fixture.js';
+import { CHAT_MODEL, createCollection, EMBEDDING_MODEL, knowledgeFixture, uploadAndIngest } from './knowledge-fixture.js';
 
 /**
  * More passages with one common word ("Haushalt") than full-text search ranks per tier, and — last, so
@@ -24,6 +25,9 @@ const budget = [
   'Für die Sanierung im Schwimmbad stehen im Haushalt zwei Millionen Euro bereit.',
 ].join('\n\n');
 
+/** The fake upstream's embeddings are hashes of the text: only the same text is more than 0.95 similar. */
+const MIN_SIMILARITY = 0.95;
+
 describe('knowledge search relevance', () => {
   let f: GatewayFixture;
   let orgId: string;
@@ -31,7 +35,7 @@ describe('knowledge search relevance', () => {
   let collectionId: string;
 
   beforeAll(async () => {
-    ({ f, orgId } = await knowledgeFixture('kb-relevance'));
+    ({ f, orgId } = await knowledgeFixture('kb-relevance', { knowledge_min_similarity: MIN_SIMILARITY }));
     staff = (await loginAs(f, orgId, ['staff'])).session;
     collectionId = await createCollection(staff, orgId, 'Haushalt');
     const [document] = await uploadAndIngest(f, staff, collectionId, [{ filename: 'haushalt.md', bytes: Buffer.from(budget) }]);
@@ -62,6 +66,38 @@ describe('knowledge search relevance', () => {
     expect(await textsOf(hits.map((hit) => hit.id))).toEqual([expect.stringContaining('Sanierung im Schwimmbad')]);
     // One word: passages with it, as many as asked for.
     expect(await fullTextSearch(f.services.database.db, { collectionIds: [collectionId], query: 'Haushalt', limit: 10 })).toHaveLength(10);
+  });
+
+  it('finds nothing when no passage is relevant, and the answer says so instead of citing unrelated passages', async () => {
+    const question = 'Wann öffnet das Freibad im Sommer?';
+    // Precondition: no passage has the question's words, but vector search alone always has nearest neighbours.
+    expect(await fullTextSearch(f.services.database.db, { collectionIds: [collectionId], query: question, limit: 10 })).toEqual([]);
+    const nearest = await vectorSearch(f.services.database, { collectionIds: [collectionId], model: EMBEDDING_MODEL, embedding: deterministicEmbedding(question), limit: 6 });
+    expect(nearest).toHaveLength(6);
+    expect(nearest[0]!.score).toBeGreaterThan(0.5);
+    expect(nearest[0]!.score).toBeLessThan(MIN_SIMILARITY);
+
+    const search = (await staff.request('POST', `/api/orgs/${orgId}/knowledge/search`, { query: question })).json<{ passages: Passage[] }>();
+    expect(search.passages).toEqual([]);
+
+    const chatCalls = () => f.upstream.requests.filter((request) => request.path.endsWith('/chat/completions')).length;
+    const before = chatCalls();
+    const answer = await staff.request('POST', `/api/orgs/${orgId}/knowledge/answer`, { question });
+    expect(answer.statusCode, answer.body).toBe(200);
+    expect(answer.json()).toMatchObject({
+      answer: null,
+      citations: [],
+      message: { de: expect.stringContaining('steht dazu nichts'), en: expect.stringContaining('say nothing about this') },
+    });
+    expect(chatCalls()).toBe(before);
+  });
+
+  it('answers and cites when a passage is relevant by its words', async () => {
+    f.upstream.script(CHAT_MODEL, { reply: () => 'Für die Sanierung stehen zwei Millionen Euro bereit [1].' });
+    const answer = (await staff.request('POST', `/api/orgs/${orgId}/knowledge/answer`, { question: 'Was kostet die Sanierung im Schwimmbad?' })).json<{ answer: string; citations: (Passage & { cited: boolean })[] }>();
+    expect(answer.answer).toContain('[1]');
+    expect(answer.citations).toHaveLength(1);
+    expect(answer.citations[0]).toMatchObject({ n: 1, cited: true, section: 'Haushalt 2026 › Bäder' });
   });
 
   async function textsOf(ids: string[]): Promise<string[]> {
