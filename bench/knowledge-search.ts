@@ -58,7 +58,7 @@ const zipf = () => {
 const topics = ['Radwege', 'Sozialwohnungen', 'Kitaplätze', 'Busverbindungen', 'Klimaschutz', 'Digitalisierung', 'Schulsanierung', 'Bürgerbeteiligung', 'Haushaltsplanung', 'Gesundheitsversorgung', 'Mietpreisbremse', 'Windkraft', 'Ehrenamt', 'Pflegekräfte', 'Breitbandausbau', 'Wasserversorgung'];
 const passage = (topic: string) => Array.from({ length: 60 }, (_, index) => (index % 20 === 5 ? topic : zipf())).join(' ') + '.';
 /** A question: its topic and two content words of middle frequency (a question's words are rarely the commonest). */
-const question = (topic: string) => `Was steht zu ${topic}, ${vocabulary[50 + Math.floor(next() * 2000)]} und ${vocabulary[50 + Math.floor(next() * 2000)]}?`;
+const questionWords = () => [vocabulary[50 + Math.floor(next() * 2000)]!, vocabulary[50 + Math.floor(next() * 2000)]!];
 
 const centres = topics.map(() => Array.from({ length: dims }, gaussian));
 function embedding(topicIndex: number): number[] {
@@ -81,7 +81,9 @@ if (process.env.FRESH === '1' || !existsSync(complete)) rmSync(cacheDir, { recur
 const cached = existsSync(complete);
 
 const database = await openDatabase({ dataDir: cacheDir });
-await runMigrations(database);
+// A reused database keeps the migrations it was made with (other modules' init migration may have been
+// regenerated since); its knowledge tables match the current schema by the hash in its folder name.
+if (!cached) await runMigrations(database);
 const { db } = database;
 const started = performance.now();
 let inserted = started;
@@ -134,11 +136,26 @@ const collectionIds = rowsOf<{ id: string }>(await db.execute(sql`select id from
 const mode = await vectorMode(database);
 
 const parts = { text: 0, vector: 0 };
-async function hybrid(query: string, vector: number[]) {
+/** The previous full-text search (any word, every hit ranked), for comparison: FULLTEXT=anyword. */
+async function anyWordSearch(query: string, limit: number) {
+  const rows = rowsOf<{ id: string }>(
+    await db.execute(sql`
+      with q as (select nullif(replace(plainto_tsquery('german', ${query})::text, ' & ', ' | '), '')::tsquery as query)
+      select c.id from knowledge_chunks c, q
+      where q.query is not null and c.collection_id = any(${sql.param(collectionIds)}::uuid[]) and c.tsv @@ q.query
+      order by ts_rank(c.tsv, q.query) desc, c.id limit ${limit}`),
+  );
+  return rows.map((row) => ({ id: row.id, score: 0 }));
+}
+const textSearch = process.env.FULLTEXT === 'anyword' ? 'anyword' : 'tiers';
+
+type Question = { text: string; vector: number[]; topic: string; words: string[] };
+const quality = { onTopic: 0, withWord: 0, returned: 0 };
+async function hybrid(question: Question) {
   const t0 = performance.now();
-  const byText = (await fullTextSearch(db, { collectionIds, query, limit: 50 })).map((hit) => hit.id);
+  const byText = (textSearch === 'anyword' ? await anyWordSearch(question.text, 50) : await fullTextSearch(db, { collectionIds, query: question.text, limit: 50 })).map((hit) => hit.id);
   const t1 = performance.now();
-  const byMeaning = (await vectorSearch(database, { collectionIds, model: 'bench', embedding: vector, limit: 50 })).map((hit) => hit.id);
+  const byMeaning = (await vectorSearch(database, { collectionIds, model: 'bench', embedding: question.vector, limit: 50 })).map((hit) => hit.id);
   parts.text += t1 - t0;
   parts.vector += performance.now() - t1;
   const rankings = [byText, byMeaning];
@@ -150,27 +167,38 @@ async function hybrid(query: string, vector: number[]) {
         .innerJoin(knowledgeDocuments, eq(knowledgeDocuments.id, knowledgeChunks.documentId))
         .where(inArray(knowledgeChunks.id, fused.map((entry) => entry.id)))
     : [];
+  // Quality (not timed): passages on the question's topic, and passages with one of its two content words.
+  for (const row of rows) {
+    quality.returned += 1;
+    if (row.section?.endsWith(` ${question.topic}`)) quality.onTopic += 1;
+    const words = new Set(row.text.replace('.', '').split(' '));
+    if (question.words.some((word) => words.has(word))) quality.withWord += 1;
+  }
   return rows.length;
 }
 
 // Questions from their own seeded stream, so they are the same whether the passages were generated now or reused.
 next = random(7);
-const questions = Array.from({ length: queries + 10 }, () => {
+const questions: Question[] = Array.from({ length: queries + 10 }, () => {
   const topic = Math.floor(next() * topics.length);
-  return { text: question(topics[topic]!), vector: embedding(topic) };
+  const words = questionWords();
+  return { text: `Was steht zu ${topics[topic]}, ${words[0]} und ${words[1]}?`, vector: embedding(topic), topic: topics[topic]!, words };
 });
-for (const question of questions.slice(0, 10)) await hybrid(question.text, question.vector); // warm-up
+for (const question of questions.slice(0, 10)) await hybrid(question); // warm-up
+Object.assign(quality, { onTopic: 0, withWord: 0, returned: 0 });
 const times: number[] = [];
 let found = 0;
 for (const question of questions.slice(10)) {
   const begin = performance.now();
-  found += await hybrid(question.text, question.vector);
+  found += await hybrid(question);
   times.push(performance.now() - begin);
 }
 times.sort((a, b) => a - b);
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 console.log(`knowledge hybrid search on PGlite (${mode}): ${chunks.toLocaleString('en')} passages, ${dims} dimensions, ${queries} queries`);
 console.log(`  p50 ${quantile(times, 0.5).toFixed(1)} ms · p95 ${quantile(times, 0.95).toFixed(1)} ms · max ${times.at(-1)!.toFixed(1)} ms · ${(found / queries).toFixed(1)} passages per answer`);
+console.log(`  full text: ${textSearch === 'tiers' ? 'all words, then at least half (src/knowledge/chunk-search.ts)' : 'any word, every hit ranked (FULLTEXT=anyword)'}`);
+console.log(`  quality: ${((100 * quality.onTopic) / quality.returned).toFixed(1)} % of passages on the question's topic, ${((100 * quality.withWord) / quality.returned).toFixed(1)} % contain one of its two content words`);
 console.log(`  of which on average: full text ${(parts.text / (queries + 10)).toFixed(1)} ms, vector ${(parts.vector / (queries + 10)).toFixed(1)} ms`);
 console.log(cached ? `  setup: reused the generated database (${cacheDir})` : `  setup: insert ${((inserted - started) / 1000).toFixed(0)} s, GIN + HNSW indexes ${((indexed - inserted) / 1000).toFixed(0)} s`);
 console.log(`  ${os.cpus().length} CPUs (nproc), ${cpu}, Node ${process.version}`);
