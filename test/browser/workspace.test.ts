@@ -212,6 +212,8 @@ describe.skipIf(!browserAvailable)('AI workspace in the browser', () => {
     await page.keyboard.press('Enter');
     await expect.poll(focused).toMatchObject({ label: 'Punkt 2 auf Deutsch (Pflichtfeld)', list: 'Bitte so', value: expect.stringMatching(/^Wählen Sie das sparsamste Modell/) });
     expect(await form.getByRole('status').textContent()).toBe('Punkt 2 aus „Bitte so“ entfernt.');
+    // The first data-protection hint keeps only its German text: English readers get the German one.
+    await form.getByRole('group', { name: 'Datenschutz-Hinweise' }).getByLabel('Punkt 1 auf Englisch (optional)').fill('');
     await form.getByLabel('Link zur vollständigen Leitlinie (optional)').fill('https://partei.example/ki-leitlinien.pdf');
     await form.getByRole('button', { name: 'Leitlinien speichern' }).click();
     await form.getByText('Die KI-Leitlinien wurden gespeichert.').waitFor();
@@ -237,6 +239,18 @@ describe.skipIf(!browserAvailable)('AI workspace in the browser', () => {
       await memberRules.getByRole('listitem').filter({ hasText: 'Keine KI-Bilder, die wie Fotos echter Ereignisse wirken.' }).waitFor();
       expect(await memberPage.getByRole('heading', { name: 'KI-Leitlinien bearbeiten' }).count()).toBe(0);
       await expectAccessible(memberPage, 'help as a member with inherited guidelines');
+
+      // In English: English texts where written, the German one (marked lang="de") where not.
+      await visitor.addCookies([{ name: 'lp_lang', value: 'en', url: h.server.url }]);
+      await memberPage.reload();
+      const english = memberPage.getByRole('region', { name: 'What applies here' });
+      const asOf = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'Europe/Berlin' }).format(new Date());
+      await english.getByText(`AI guidelines of “${root.name}”, which also apply to “${county.name}” · As of: ${asOf}`).waitFor();
+      await english.getByRole('listitem').filter({ hasText: 'No AI images that look like photos of real events.' }).waitFor();
+      const germanHint = english.getByRole('listitem').filter({ hasText: /^Ersetzen Sie Namen, Anschriften/ });
+      expect(await germanHint.getAttribute('lang')).toBe('de');
+      expect(await english.getByRole('listitem').filter({ hasText: /^Health data, political opinions/ }).getAttribute('lang')).toBeNull();
+      await expectAccessible(memberPage, 'help in English with a German fallback');
     } finally {
       await visitor.close();
     }

@@ -128,6 +128,7 @@ export function GuidelinesForm({ guidelines, orgName, onSaved }: { guidelines: G
                 <TextAreaField
                   label={t('workspace.help.edit.itemDe', { n: index + 1 })}
                   required
+                  lang="de"
                   rows={2}
                   maxLength={1000}
                   value={item.de}

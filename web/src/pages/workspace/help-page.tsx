@@ -20,7 +20,8 @@ export default function HelpPage() {
   const list = (key: string) => t(key, { returnObjects: true }) as string[];
   const data = guidelines.data;
   /** The organisation's items in the interface's language, or the shipped texts while it has none. */
-  const items = (own: Guidelines['dos'], shippedKey: string) => (data?.source === 'default' ? list(shippedKey) : own.map((item) => guidelineText(item, i18n.language)));
+  const items = (own: Guidelines['dos'], shippedKey: string): Rule[] =>
+    data?.source === 'default' ? list(shippedKey).map((text) => ({ text, lang: i18n.language })) : own.map((item) => guidelineText(item, i18n.language));
   const editing = data?.canEdit && data.orgId === currentOrg?.id;
   const useCases = t('workspace.help.useCases', { returnObjects: true }) as UseCase[];
   const sections = t('workspace.help.sections', { returnObjects: true }) as Section[];
@@ -114,14 +115,20 @@ export default function HelpPage() {
   );
 }
 
-function RuleList({ heading, items, className }: { heading: string; items: string[]; className?: string }) {
+type Rule = { text: string; lang: string };
+
+/** One list of rules; a German sentence shown in the English interface is marked as German for screen readers. */
+function RuleList({ heading, items, className }: { heading: string; items: Rule[]; className?: string }) {
+  const { i18n } = useTranslation();
   if (items.length === 0) return null;
   return (
     <div>
       <h3>{heading}</h3>
       <ul className={className}>
         {items.map((item, index) => (
-          <li key={index}>{item}</li>
+          <li key={index} lang={item.lang === i18n.language ? undefined : item.lang}>
+            {item.text}
+          </li>
         ))}
       </ul>
     </div>

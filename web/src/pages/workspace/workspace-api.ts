@@ -113,7 +113,7 @@ export type Guidelines = {
   canEdit: boolean;
 };
 
-/** A guideline sentence in the interface's language; German where nobody wrote an English one. */
-export function guidelineText(item: { de: string; en: string | null }, language: string): string {
-  return language === 'en' && item.en ? item.en : item.de;
+/** A guideline sentence in the interface's language; German (and marked so: WCAG 3.1.2) where nobody wrote an English one. */
+export function guidelineText(item: { de: string; en: string | null }, language: string): { text: string; lang: 'de' | 'en' } {
+  return language === 'en' && item.en ? { text: item.en, lang: 'en' } : { text: item.de, lang: 'de' };
 }
