@@ -13,7 +13,8 @@ describe.skipIf(!browserAvailable)('knowledge base in the browser', () => {
 
   beforeAll(async () => {
     upstream = await startFakeUpstream();
-    h = await startBrowserHarness({ seed_catalogue: false });
+    // The fake upstream's embeddings are hashes of the text: only the same text is more than 0.95 similar.
+    h = await startBrowserHarness({ seed_catalogue: false, knowledge_min_similarity: 0.95 });
     const { registry, knowledge, bootstrap } = h.server.services;
     rootOrgId = bootstrap.rootOrgId;
     const reviewer = systemCaller('browser-test');
@@ -96,6 +97,17 @@ describe.skipIf(!browserAvailable)('knowledge base in the browser', () => {
     await expectAccessible(page, 'search results');
     await first.getByRole('link', { name: 'Wahlprogramm 2026' }).click();
     await page.getByRole('heading', { level: 1, name: 'Wahlprogramm 2026' }).waitFor();
+  });
+
+  it('says that nothing was found when no passage is relevant', async () => {
+    const page = h.page;
+    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Wissen durchsuchen' }).click();
+    await page.getByLabel(/^Suchbegriffe oder Frage/).fill('Wann öffnet das Freibad im Sommer?');
+    await page.getByRole('button', { name: 'Suchen', exact: true }).click();
+    await page.getByRole('heading', { level: 2, name: 'Nichts gefunden' }).waitFor();
+    expect(await page.locator('.knowledge-results li').count()).toBe(0);
+    await page.getByText(/^Keine Textstelle passt genug zu Ihrer Suche/).waitFor();
+    await expectAccessible(page, 'search without results');
   });
 
   it('structures 200 survey answers into topics with counts, quotes and exports', async () => {

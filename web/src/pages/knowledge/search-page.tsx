@@ -69,21 +69,25 @@ export default function SearchPage() {
                 {pick(notice, i18n.language)}
               </Notice>
             ))}
-            <ol className="knowledge-results">
-              {result.passages.map((passage) => (
-                <li key={passage.chunkId}>
-                  <h3>
-                    <Link to={`/wissen/stelle/${passage.chunkId}`}>{passage.source}</Link>
-                  </h3>
-                  <p className="muted">
-                    {locationOf(t, passage)}
-                    {' · '}
-                    {passage.matchedBy.map((how) => t(`knowledge.search.matchedBy.${how}`)).join(', ')}
-                  </p>
-                  <p>{passage.text.length > 400 ? `${passage.text.slice(0, 400)} …` : passage.text}</p>
-                </li>
-              ))}
-            </ol>
+            {result.passages.length === 0 ? (
+              <p>{t('knowledge.search.nothingFound')}</p>
+            ) : (
+              <ol className="knowledge-results">
+                {result.passages.map((passage) => (
+                  <li key={passage.chunkId}>
+                    <h3>
+                      <Link to={`/wissen/stelle/${passage.chunkId}`}>{passage.source}</Link>
+                    </h3>
+                    <p className="muted">
+                      {locationOf(t, passage)}
+                      {' · '}
+                      {passage.matchedBy.map((how) => t(`knowledge.search.matchedBy.${how}`)).join(', ')}
+                    </p>
+                    <p>{passage.text.length > 400 ? `${passage.text.slice(0, 400)} …` : passage.text}</p>
+                  </li>
+                ))}
+              </ol>
+            )}
           </section>
         ) : null}
       </div>
