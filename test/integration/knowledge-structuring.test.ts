@@ -7,6 +7,7 @@ import type { GatewayFixture } from '../helpers/gateway-fixture.js';
 import { surveyCsv } from '../helpers/knowledge-documents.js';
 import type { Session } from '../helpers/test-app.js';
 import { CHAT_MODEL, knowledgeFixture } from './knowledge-fixture.js';
+import { xlsxWorkbook } from './knowledge-xlsx.js';
 import { loginAs } from './workspace-helpers.js';
 
 type Cluster = { ordinal: number; title: string; summary: string; keywords: string[]; count: number; quotes: { sourceId: string; text: string }[]; summarisedBy: string | null };
@@ -155,5 +156,34 @@ describe('structuring 200 survey answers', () => {
     const response = await staff.request('POST', `/api/orgs/${orgId}/structuring/runs`, { name: 'Leer', files: [{ filename: 'leer.csv', contentBase64: Buffer.from('id;antwort\n1;\n').toString('base64') }] });
     expect(response.statusCode).toBe(400);
     expect(response.json<{ detail: string }>().detail).toContain('keine Eingaben');
+  });
+
+  it('structures 200 survey answers uploaded as an XLSX workbook into the same four topics', async () => {
+    // Numbers as numbers ("Nr.", "Viertel"), answers as shared strings (some in rich text runs).
+    const answers = surveyCsv(200).trim().split('\n').slice(1).map((line) => line.slice(line.indexOf(';') + 1));
+    const workbook = xlsxWorkbook([['Nr.', 'Viertel', 'Antwort'], ...answers.map((answer, index) => [index + 1, index + 1, answer])]);
+    const response = await staff.request('POST', `/api/orgs/${orgId}/structuring/runs`, {
+      name: 'Befragung als Tabelle',
+      files: [{ filename: 'umfrage.xlsx', contentBase64: workbook.toString('base64') }],
+      method: 'terms',
+      clusters: 4,
+      summaryModel: CHAT_MODEL,
+    });
+    expect(response.statusCode, response.body).toBe(202);
+    const created = response.json<Run>();
+    expect(created.itemCount).toBe(200);
+    await f.services.jobs.waitFor(created.jobId, 120_000);
+    const finished = (await staff.request('GET', `/api/structuring/runs/${created.id}`)).json<Run>();
+    expect(finished).toMatchObject({ status: 'succeeded', itemCount: 200, clusterCount: 4 });
+    expect(finished.clusters.map((cluster) => cluster.title).sort()).toEqual(TOPICS.map(([, title]) => title).sort());
+    expect(finished.clusters.map((cluster) => cluster.count)).toEqual([50, 50, 50, 50]);
+    for (const cluster of finished.clusters) {
+      const [pattern] = TOPICS.find(([, title]) => title === cluster.title)!;
+      for (const quote of cluster.quotes) {
+        // The id is the "Nr." column; the quote is that row's whole answer, rich text runs joined.
+        expect(quote.text).toMatch(pattern);
+        expect(quote.text).toBe(answers[Number(quote.sourceId) - 1]);
+      }
+    }
   });
 });

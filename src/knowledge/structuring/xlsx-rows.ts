@@ -2,13 +2,20 @@ import { strFromU8, unzipSync } from 'fflate';
 import { Parser } from 'htmlparser2';
 
 function parseXml(xml: string, handlers: { open?: (name: string, attributes: Record<string, string>) => void; text?: (value: string) => void; close?: (name: string) => void }): void {
-  const parser = new Parser({ onopentag: handlers.open, ontext: handlers.text, onclosetag: handlers.close }, { xmlMode: true, decodeEntities: true });
+  // Element names without their namespace prefix: the Open XML SDK writes <x:row>, <x:c> …
+  const local = (name: string) => name.slice(name.indexOf(':') + 1);
+  const parser = new Parser(
+    { onopentag: (name, attributes) => handlers.open?.(local(name), attributes), ontext: handlers.text, onclosetag: (name) => handlers.close?.(local(name)) },
+    { xmlMode: true, decodeEntities: true },
+  );
   parser.write(xml);
   parser.end();
 }
 
-function columnIndex(reference: string): number {
-  const letters = /^[A-Z]+/.exec(reference)?.[0] ?? 'A';
+/** Column of a cell reference ("C7" → 2); without a reference (it is optional) the next column. */
+function columnIndex(reference: string | undefined, next: number): number {
+  const letters = reference ? /^[A-Z]+/.exec(reference)?.[0] : undefined;
+  if (!letters) return next;
   let index = 0;
   for (const letter of letters) index = index * 26 + (letter.charCodeAt(0) - 64);
   return index - 1;
@@ -47,7 +54,7 @@ export function xlsxRows(bytes: Uint8Array): string[][] {
   parseXml(sheet, {
     open: (name, attributes) => {
       if (name === 'row') row = [];
-      if (name === 'c') cell = { column: columnIndex(attributes.r ?? ''), type: attributes.t ?? 'n', value: '' };
+      if (name === 'c') cell = { column: columnIndex(attributes.r, row?.length ?? 0), type: attributes.t ?? 'n', value: '' };
       if (name === 'v' || name === 't') capture = true;
     },
     text: (value) => {
@@ -74,7 +81,7 @@ function firstSheet(read: (name: string) => string | undefined): string | undefi
   const workbook = read('xl/workbook.xml');
   const relations = read('xl/_rels/workbook.xml.rels');
   if (!workbook || !relations) return undefined;
-  const relationId = /<sheet\b[^>]*\br:id="([^"]+)"/.exec(workbook)?.[1];
+  const relationId = /<(?:\w+:)?sheet\b[^>]*\br:id="([^"]+)"/.exec(workbook)?.[1];
   const target = relationId ? new RegExp(`<Relationship\\b[^>]*Id="${relationId}"[^>]*Target="([^"]+)"`).exec(relations)?.[1] ?? new RegExp(`<Relationship\\b[^>]*Target="([^"]+)"[^>]*Id="${relationId}"`).exec(relations)?.[1] : undefined;
   if (!target) return undefined;
   return target.startsWith('/') ? target.slice(1) : `xl/${target}`;
