@@ -115,7 +115,9 @@ export function createJobQueue(database: Database, clock: Clock, logger: Logger,
       while (!stopped && running.size < concurrency) {
         const job = await claim();
         if (!job) break;
-        void run(job);
+        // If even the final status write fails (database gone while stopping), the lease runs out and
+        // another worker takes the job again.
+        void run(job).catch((error: unknown) => logger.error({ err: error, job: job.id, type: job.type }, 'job status could not be written'));
       }
     } catch (error) {
       logger.error({ err: error }, 'job claim failed');
