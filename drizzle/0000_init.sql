@@ -608,6 +608,7 @@ CREATE TABLE "workspace_messages" (
 	"energy_wh" double precision,
 	"co2e_grams" double precision,
 	"citations" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"knowledge_outcome" text,
 	"created_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint

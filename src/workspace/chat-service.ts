@@ -14,7 +14,7 @@ import { citationsOf, type KnowledgeRetriever } from './knowledge-retriever.js';
 import { workspaceMessages } from './messages.js';
 import type { ModelChoice, WorkspaceModel } from './model-choice.js';
 import { buildPrompt, titleFrom, type HistoryMessage } from './prompt.js';
-import { workspaceConversations, workspaceMessages as messagesTable, type Attachment, type Citation } from './schema.js';
+import { workspaceConversations, workspaceMessages as messagesTable, type Attachment, type Citation, type KnowledgeOutcome } from './schema.js';
 import { defaultSystemPrompt } from './starters.js';
 
 /** `dataClass`: what the person declared for this conversation; the gateway's guard and exceptions check it. */
@@ -24,10 +24,12 @@ export type ReplyRequest = { dataClass?: string | undefined } & (
   | { mode: 'edit'; messageId: string; content: string; modelId?: string | undefined }
 );
 
-/** What the chat stream tells the browser, in order: start, citations, deltas, then done or error. */
+/** What the chat stream tells the browser, in order: start, citations (or knowledge: nothing found), deltas, then done or error. */
 export type ChatEvent =
   | { type: 'start'; userMessage: MessageRow; model: { id: string; name: string } }
   | { type: 'citations'; citations: Citation[] }
+  /** The assistant's knowledge collections gave nothing relevant: the answer has no sources. */
+  | { type: 'knowledge'; outcome: 'nothing_found' }
   | { type: 'delta'; text: string }
   | { type: 'done'; message: MessageRow; footprint: ConversationFootprint }
   | { type: 'error'; error: unknown; message: MessageRow | undefined };
@@ -87,9 +89,11 @@ export function createChatService(deps: Deps) {
       const model = await deps.models.pick(caller, conversation.orgId, request.modelId, [conversation.modelId, assistant?.modelId]);
       if (question.attachments.length > 0 && !model.vision) throw new ServiceError('VALIDATION', workspaceMessages.imagesNeedVision(model.name), { reason: 'model_cannot_read_images' });
 
-      const passages = assistant?.knowledgeCollectionIds.length ? await deps.knowledge.retrieve(caller, conversation.orgId, assistant.knowledgeCollectionIds, question.content) : [];
+      const withKnowledge = !!assistant?.knowledgeCollectionIds.length;
+      const passages = withKnowledge ? await deps.knowledge.retrieve(caller, conversation.orgId, assistant.knowledgeCollectionIds, question.content) : [];
+      const knowledgeOutcome: KnowledgeOutcome | null = withKnowledge ? (passages.length > 0 ? 'cited' : 'nothing_found') : null;
       const history: HistoryMessage[] = [...keep.map((message) => ({ role: message.role, content: message.content, attachments: message.attachments })), { role: 'user', content: question.content, attachments: question.attachments }];
-      const prompt = buildPrompt({ systemPrompt: assistant?.systemPrompt ?? defaultSystemPrompt, passages, history, contextLength: model.contextLength, maxOutputTokens: MAX_OUTPUT_TOKENS });
+      const prompt = buildPrompt({ systemPrompt: assistant?.systemPrompt ?? defaultSystemPrompt, passages, nothingFound: knowledgeOutcome === 'nothing_found', history, contextLength: model.contextLength, maxOutputTokens: MAX_OUTPUT_TOKENS });
       const call = { caller, orgId: conversation.orgId, purpose: 'chat' as const, signal, conversationId, dataClass: request.dataClass, ...(assistant ? { assistantId: assistant.id } : {}) };
       const stream = await deps.gateway.chatStream(call, { model: model.id, messages: prompt, stream: true, stream_options: { include_usage: true }, max_tokens: MAX_OUTPUT_TOKENS });
 
@@ -113,17 +117,18 @@ export function createChatService(deps: Deps) {
         await stream.return(undefined);
         throw error;
       }
-      return relay(stream, { caller, conversationId, model, userMessage, citations: citationsOf(passages), signal });
+      return relay(stream, { caller, conversationId, model, userMessage, citations: citationsOf(passages), knowledgeOutcome, signal });
     },
   };
 
   async function* relay(
     stream: AsyncGenerator<{ choices: { delta: { content?: string | null } }[]; usage?: { prompt_tokens: number; completion_tokens: number } | null; leitplanke?: CallReport }>,
-    context: { caller: Caller; conversationId: string; model: WorkspaceModel; userMessage: MessageRow; citations: Citation[]; signal: AbortSignal },
+    context: { caller: Caller; conversationId: string; model: WorkspaceModel; userMessage: MessageRow; citations: Citation[]; knowledgeOutcome: KnowledgeOutcome | null; signal: AbortSignal },
   ): AsyncGenerator<ChatEvent> {
-    const { conversationId, model, userMessage, citations } = context;
+    const { conversationId, model, userMessage, citations, knowledgeOutcome } = context;
     yield { type: 'start', userMessage, model: { id: model.id, name: model.name } };
     if (citations.length > 0) yield { type: 'citations', citations };
+    else if (knowledgeOutcome === 'nothing_found') yield { type: 'knowledge', outcome: 'nothing_found' };
     let answer = '';
     let report: CallReport | undefined;
     let usage: { prompt_tokens: number; completion_tokens: number } | undefined;
@@ -181,6 +186,7 @@ export function createChatService(deps: Deps) {
             energyWh: report?.energy.wh ?? null,
             co2eGrams: report?.energy.co2e_g ?? null,
             citations,
+            knowledgeOutcome,
             createdAt: now,
           })
           .returning();

@@ -55,3 +55,16 @@ export function knowledgeBlock(passages: KnowledgePassage[]): string {
     ...sources,
   ].join('\n');
 }
+
+/**
+ * For an assistant with knowledge collections when nothing relevant was found for the question: the
+ * model must say so and must not present anything as taken from the organisation's documents.
+ */
+export function nothingFoundBlock(): string {
+  return [
+    'In den Wissenssammlungen dieses Assistenten (den Dokumenten der Organisation) wurde zu dieser Frage nichts Passendes gefunden.',
+    'Sag zu Beginn deiner Antwort offen, dass die Dokumente der Organisation dazu nichts enthalten.',
+    'Erfinde keine Quellen, keine Quellennummern in eckigen Klammern und keine Zitate, und gib nichts als Inhalt der Dokumente der Organisation aus.',
+    'Wenn du trotzdem aus allgemeinem Wissen antwortest, kennzeichne das deutlich als allgemeines Wissen.',
+  ].join('\n');
+}

@@ -40,6 +40,21 @@ describe('buildPrompt', () => {
     expect(system!.content).toContain('eckigen Klammern');
   });
 
+  it('tells the model that the knowledge collections have nothing on the question, and only then', () => {
+    const history = [turn('user', 'Wann ist das Sommerfest?')];
+    const [nothing] = buildPrompt({ systemPrompt: 'Assistent', passages: [], nothingFound: true, history, contextLength: 4096, maxOutputTokens: 256 });
+    expect(nothing!.content).toMatch(/^Assistent\n\nIn den Wissenssammlungen dieses Assistenten/);
+    expect(nothing!.content).toContain('Dokumente der Organisation dazu nichts enthalten');
+    expect(nothing!.content).toContain('Erfinde keine Quellen');
+    expect(nothing!.content).not.toMatch(/\[\d+\]/);
+    const [plain] = buildPrompt({ systemPrompt: 'Assistent', passages: [], history, contextLength: 4096, maxOutputTokens: 256 });
+    expect(plain!.content).toBe('Assistent');
+    // Passages win: with something found, the model gets them, not the 'nothing found' instruction.
+    const [found] = buildPrompt({ systemPrompt: 'Assistent', passages: [{ text: 'Das Sommerfest ist am 5. Juli.', source: 'Termine' }], nothingFound: true, history, contextLength: 4096, maxOutputTokens: 256 });
+    expect(found!.content).toContain('[1] Termine');
+    expect(found!.content).not.toContain('nichts Passendes gefunden');
+  });
+
   it('sends images only with the question, earlier ones as a note', () => {
     const image = { kind: 'image' as const, mediaType: 'image/png', dataUrl: 'data:image/png;base64,AAAA', name: 'infostand.png' };
     const history: HistoryMessage[] = [{ role: 'user', content: 'Erstes Bild', attachments: [image] }, turn('assistant', 'ok'), { role: 'user', content: 'Zweites', attachments: [image] }];

@@ -1,6 +1,6 @@
 import { estimateTokens } from '../gateway/gateway-service.js';
 import type { ChatMessage } from '../gateway/openai-types.js';
-import { knowledgeBlock, type KnowledgePassage } from './knowledge-retriever.js';
+import { knowledgeBlock, nothingFoundBlock, type KnowledgePassage } from './knowledge-retriever.js';
 import type { Attachment } from './schema.js';
 
 export type HistoryMessage = { role: 'user' | 'assistant'; content: string; attachments: Attachment[] };
@@ -8,6 +8,8 @@ export type HistoryMessage = { role: 'user' | 'assistant'; content: string; atta
 export type PromptInput = {
   systemPrompt: string;
   passages: KnowledgePassage[];
+  /** The assistant has knowledge collections but they gave nothing relevant for the question. */
+  nothingFound?: boolean | undefined;
   /** Oldest first; the last entry is the question to answer. */
   history: HistoryMessage[];
   contextLength: number | null;
@@ -31,7 +33,8 @@ function asMessage(message: HistoryMessage, withImages: boolean): ChatMessage {
  * the oldest turns drop out first; the question itself always stays. Images go only with the question.
  */
 export function buildPrompt(input: PromptInput): ChatMessage[] {
-  const system = input.passages.length > 0 ? `${input.systemPrompt}\n\n${knowledgeBlock(input.passages)}` : input.systemPrompt;
+  const knowledge = input.passages.length > 0 ? knowledgeBlock(input.passages) : input.nothingFound ? nothingFoundBlock() : '';
+  const system = knowledge ? `${input.systemPrompt}\n\n${knowledge}` : input.systemPrompt;
   const budget = Math.floor((input.contextLength ?? FALLBACK_CONTEXT) * 0.9) - input.maxOutputTokens - estimateTokens(system);
   const last = input.history.length - 1;
   const kept: ChatMessage[] = [];

@@ -27,6 +27,8 @@ export const workspaceConversations = pgTable(
 
 export type Attachment = { kind: 'image'; mediaType: string; dataUrl: string; name: string };
 export type Citation = { n: number; source: string; page: number | null; section: string | null; url: string | null; excerpt: string };
+/** What the assistant's knowledge collections gave for a question: passages to cite, or nothing relevant. */
+export type KnowledgeOutcome = 'cited' | 'nothing_found';
 
 export const workspaceMessages = pgTable(
   'workspace_messages',
@@ -50,6 +52,8 @@ export const workspaceMessages = pgTable(
     energyWh: doublePrecision('energy_wh'),
     co2eGrams: doublePrecision('co2e_grams'),
     citations: jsonb('citations').$type<Citation[]>().notNull().default([]),
+    /** Null when the answer had no knowledge collections to draw on. */
+    knowledgeOutcome: text('knowledge_outcome').$type<KnowledgeOutcome>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (table) => [

@@ -6,7 +6,7 @@ import type { Passage } from '../../src/knowledge/search-service.js';
 import { deterministicEmbedding } from '../helpers/fake-upstream.js';
 import type { GatewayFixture } from '../helpers/gateway-fixture.js';
 import type { Session } from '../helpers/test-app.js';
-import { loginAs } from './workspace-helpers.js';
+import { eventsOf, loginAs, textOf } from './workspace-helpers.js';
 import { CHAT_MODEL, createCollection, EMBEDDING_MODEL, knowledgeFixture, uploadAndIngest } from './knowledge-fixture.js';
 
 /**
@@ -98,6 +98,37 @@ describe('knowledge search relevance', () => {
     expect(answer.answer).toContain('[1]');
     expect(answer.citations).toHaveLength(1);
     expect(answer.citations[0]).toMatchObject({ n: 1, cited: true, section: 'Haushalt 2026 › Bäder' });
+  });
+
+  it('in chat, an assistant whose collections have nothing on the question says so: no sources, a marker, and the model is told', async () => {
+    f.upstream.script(CHAT_MODEL, { reply: (body) => (String(body.messages[0]?.content).includes('nichts Passendes gefunden') ? 'In den Dokumenten der Organisation steht dazu nichts.' : 'Laut Dokument [1] ist es so.') });
+    const created = await staff.request('POST', '/api/workspace/assistants', { orgId, name: 'Haushaltsfragen', systemPrompt: 'Du beantwortest Fragen zum Haushalt.', modelId: CHAT_MODEL, knowledgeCollectionIds: [collectionId] });
+    expect(created.statusCode, created.body).toBe(201);
+    const assistantId = created.json<{ id: string }>().id;
+    const chat = async (question: string) => {
+      const conversation = (await staff.request('POST', '/api/workspace/conversations', { orgId, assistantId })).json<{ id: string }>();
+      const events = eventsOf(await staff.request('POST', `/api/workspace/conversations/${conversation.id}/messages`, { content: question }));
+      const system = String(f.upstream.requests.filter((request) => request.path.endsWith('/chat/completions')).at(-1)!.body.messages[0]!.content);
+      const stored = (await staff.request('GET', `/api/workspace/conversations/${conversation.id}`)).json<{ messages: { role: string; citations: unknown[]; knowledgeOutcome: string | null }[] }>();
+      const types = events.map((event) => event.type).filter((type, index, all) => type !== all[index - 1]);
+      return { events, types, system, answer: stored.messages.find((message) => message.role === 'assistant')! };
+    };
+
+    const nothing = await chat('Wann öffnet das Freibad im Sommer?');
+    expect(nothing.types).toEqual(['start', 'knowledge', 'delta', 'done']);
+    expect(nothing.events[1]).toEqual({ type: 'knowledge', outcome: 'nothing_found' });
+    expect(textOf(nothing.events)).toBe('In den Dokumenten der Organisation steht dazu nichts.');
+    expect(nothing.system).toMatch(/^Du beantwortest Fragen zum Haushalt\.\n\nIn den Wissenssammlungen dieses Assistenten .* wurde zu dieser Frage nichts Passendes gefunden\./);
+    expect(nothing.system).toContain('Erfinde keine Quellen');
+    expect(nothing.system).not.toContain('Auszüge');
+    expect(nothing.answer).toMatchObject({ citations: [], knowledgeOutcome: 'nothing_found' });
+
+    // The same assistant with a relevant question cites, and carries no 'nothing found' marker.
+    const found = await chat('Was kostet die Sanierung im Schwimmbad?');
+    expect(found.types).toEqual(['start', 'citations', 'delta', 'done']);
+    expect(found.system).toContain('[1] Haushalt 2026, Haushalt 2026 › Bäder\nFür die Sanierung im Schwimmbad');
+    expect(found.system).not.toContain('nichts Passendes gefunden');
+    expect(found.answer).toMatchObject({ knowledgeOutcome: 'cited', citations: [expect.objectContaining({ n: 1, section: 'Haushalt 2026 › Bäder' })] });
   });
 
   async function textsOf(ids: string[]): Promise<string[]> {
