@@ -26,6 +26,7 @@ describe.skipIf(!browserAvailable)('knowledge base in the browser', () => {
       reply: (body) => {
         const system = String(body.messages[0]?.content);
         if (system.includes('[1]') && system.includes('fünf Personen')) return 'Der Vorstand besteht aus fünf Personen [1].';
+        if (system.includes('nichts Passendes gefunden')) return 'In den Dokumenten der Organisation steht dazu nichts.';
         const input = String(body.messages.at(-1)?.content);
         const title = /Radweg/.test(input) ? 'Sichere Radwege' : /Miete|Wohn/.test(input) ? 'Bezahlbares Wohnen' : /Bus|Nahverkehr/.test(input) ? 'Besserer Nahverkehr' : /Kita|Betreuung/.test(input) ? 'Mehr Kitaplätze' : 'Sonstiges';
         return `Titel: ${title}\nZusammenfassung: Viele Eingaben fordern: ${title}.`;
@@ -84,6 +85,36 @@ describe.skipIf(!browserAvailable)('knowledge base in the browser', () => {
     expect(await page.locator('.knowledge-facts').textContent()).toContain('Seite 2 · Satzung des Kreisverbands › § 7 Vorstand');
     expect(await page.getByRole('link', { name: 'satzung.odt herunterladen' }).count()).toBe(1);
     await expectAccessible(page, 'passage');
+  });
+
+  it('says in chat, visibly and to screen readers, when the collections have nothing on the question, and lists no sources', async () => {
+    const page = h.page;
+    await page.goto('/chat');
+    await page.getByLabel('Assistent für diese Unterhaltung').selectOption({ label: 'Satzungsfragen' });
+    // Record what screen readers would hear: every change of the polite live region.
+    await page.evaluate(() => {
+      const region = document.querySelector('[data-testid="answer-announcer"]')!;
+      const said: string[] = [];
+      (window as unknown as { said: string[] }).said = said;
+      new MutationObserver(() => said.push(region.textContent ?? '')).observe(region, { childList: true, characterData: true, subtree: true });
+    });
+    const input = page.getByLabel('Ihre Nachricht an die KI');
+    await input.fill('Wann öffnet das Freibad im Sommer?');
+    await input.press('Enter');
+    await page.getByText('In den Dokumenten der Organisation steht dazu nichts.', { exact: true }).waitFor({ timeout: 20_000 });
+    const note = 'In den Wissenssammlungen dieses Assistenten wurde nichts dazu gefunden.';
+    const answer = page.locator('.message-answer').last();
+    await answer.locator('.ai-label').waitFor();
+    expect(await answer.getByText(note).isVisible()).toBe(true);
+    expect(await answer.getByRole('heading', { name: 'Quellen' }).count()).toBe(0);
+    expect(await answer.getByRole('link').count()).toBe(0);
+    const said = await page.evaluate(() => (window as unknown as { said: string[] }).said);
+    expect(said.at(-1), said.join(" | ")).toContain(note);
+    await expectAccessible(page, 'chat answer without sources');
+
+    // Stored with the answer: the note is still there after reloading the conversation.
+    await page.reload();
+    await page.locator('.message-answer').last().getByText(note).waitFor();
   });
 
   it('searches the knowledge base and opens a hit', async () => {

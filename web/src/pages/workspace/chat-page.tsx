@@ -15,12 +15,12 @@ import { useStreamAnnouncer } from './use-announcer';
 import { prefersReducedMotion, streamEvents, type Assistant, type AssistantListing, type Attachment, type ChatEvent, type Citation, type Conversation, type ConversationDetail, type Message, type WorkspaceModel } from './workspace-api';
 import './workspace.css';
 
-type Streaming = { showUntil: number; question: Message; text: string; citations: Citation[]; modelName: string };
+type Streaming = { showUntil: number; question: Message; text: string; citations: Citation[]; knowledgeOutcome: Message['knowledgeOutcome']; modelName: string };
 const ANNOUNCE_KEY = 'leitplanke.announceAnswers';
 const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 
 function pendingMessage(role: 'user' | 'assistant', content: string, position: number, attachments: Attachment[] = []): Message {
-  return { id: `pending-${role}`, position, role, content, attachments, status: 'complete', modelId: null, label: null, provenanceId: null, tokensIn: null, tokensOut: null, energyWh: null, co2eGrams: null, citations: [], createdAt: new Date().toISOString() };
+  return { id: `pending-${role}`, position, role, content, attachments, status: 'complete', modelId: null, label: null, provenanceId: null, tokensIn: null, tokensOut: null, energyWh: null, co2eGrams: null, citations: [], knowledgeOutcome: null, createdAt: new Date().toISOString() };
 }
 
 export default function ChatPage() {
@@ -97,11 +97,12 @@ export default function ChatPage() {
     setNotice('');
     const abort = new AbortController();
     controller.current = abort;
-    const modelName = currentModel?.name ?? '';
-    setStreaming({ showUntil, question, text: '', citations: [], modelName });
+    let modelName = currentModel?.name ?? '';
+    setStreaming({ showUntil, question, text: '', citations: [], knowledgeOutcome: null, modelName });
     announcer.start(t('workspace.chat.announceStart', { model: modelName }));
     let text = '';
     let started = false;
+    let nothingFound = false;
     try {
       await streamEvents<ChatEvent>(
         path,
@@ -111,16 +112,23 @@ export default function ChatPage() {
         (event) => {
           if (event.type === 'start') {
             started = true;
+            modelName = event.model.name;
             setStreaming((current) => current && { ...current, question: event.userMessage, modelName: event.model.name });
           } else if (event.type === 'citations') {
             setStreaming((current) => current && { ...current, citations: event.citations });
+          } else if (event.type === 'knowledge') {
+            nothingFound = event.outcome === 'nothing_found';
+            setStreaming((current) => current && { ...current, knowledgeOutcome: event.outcome });
+            // Said with the start notice, so the one does not cut off the other.
+            announcer.say(`${t('workspace.chat.announceStart', { model: modelName })} ${t('workspace.chat.nothingFound')}`);
           } else if (event.type === 'delta') {
             text += event.text;
             setStreaming((current) => current && { ...current, text });
             announcer.update(text);
             scrollToEnd();
           } else if (event.type === 'done') {
-            announcer.finish(text, t('workspace.chat.announceDone'));
+            // Repeats the 'nothing found' note: a short answer can replace the first notice before it is read.
+            announcer.finish(text, [t('workspace.chat.announceDone'), nothingFound ? t('workspace.chat.nothingFound') : ''].filter(Boolean).join(' '));
           } else if (event.type === 'error') {
             setError(new ApiError(event.error));
             announcer.say(event.error.detail);
@@ -318,7 +326,7 @@ export default function ChatPage() {
             {streaming ? (
               <>
                 <MessageView message={streaming.question} busy onEdit={() => undefined} onRegenerate={() => undefined} canRegenerate={false} />
-                <MessageView message={{ ...pendingMessage('assistant', streaming.text, streaming.question.position + 1), citations: streaming.citations }} streaming busy onEdit={() => undefined} onRegenerate={() => undefined} canRegenerate={false} />
+                <MessageView message={{ ...pendingMessage('assistant', streaming.text, streaming.question.position + 1), citations: streaming.citations, knowledgeOutcome: streaming.knowledgeOutcome }} streaming busy onEdit={() => undefined} onRegenerate={() => undefined} canRegenerate={false} />
               </>
             ) : null}
           </ol>

@@ -93,6 +93,10 @@ function Answer({ message, streaming, busy, canRegenerate, onRegenerate }: { mes
         <h3 id={`${id}-heading`} className="visually-hidden">
           {t('workspace.chat.answer')}
         </h3>
+        {message.knowledgeOutcome === 'nothing_found' ? (
+          // Read out by the chat's live region when it arrives; here it stays visible with the answer.
+          <p className="notice notice-info knowledge-note">{t('workspace.chat.nothingFound')}</p>
+        ) : null}
         <div className="answer-text">
           {message.content ? <Markdown text={message.content} options={{ citationHref: (n) => (message.citations.some((entry) => entry.n === n) ? `#${sourceId(n)}` : undefined) }} /> : null}
           {streaming ? <p className="muted typing">{t('workspace.chat.writing')}</p> : null}

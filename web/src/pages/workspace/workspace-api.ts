@@ -18,6 +18,8 @@ export type Message = {
   energyWh: number | null;
   co2eGrams: number | null;
   citations: Citation[];
+  /** Null when the answer had no knowledge collections; 'nothing_found' when they had nothing relevant (no sources). */
+  knowledgeOutcome: 'cited' | 'nothing_found' | null;
   createdAt: string;
 };
 export type Footprint = { calls: number; tokensIn: number; tokensOut: number; energyWh: number; co2eGrams: number; waterMl: number };
@@ -52,6 +54,7 @@ export type AssistantListing = { assistants: Assistant[]; collections: { id: str
 export type ChatEvent =
   | { type: 'start'; userMessage: Message; model: { id: string; name: string } }
   | { type: 'citations'; citations: Citation[] }
+  | { type: 'knowledge'; outcome: 'nothing_found' }
   | { type: 'delta'; text: string }
   | { type: 'done'; message: Message; footprint: Footprint }
   | { type: 'error'; error: Problem; message?: Message };
