@@ -46,6 +46,10 @@ describe.skipIf(!browserAvailable)('AI workspace in the browser', () => {
       expect(await assistants.getByRole('heading', { name }).count(), name).toBe(1);
     }
     expect(await assistants.getByRole('heading', { name: 'Alternativtext für ein Bild' }).count()).toBe(0);
+    // Without the organisation's own AI guidelines, the rules in short are Leitplanke's shipped sentences.
+    const rules = h.page.getByRole('region', { name: 'Kurz gesagt: so nutzen wir KI' });
+    await rules.getByRole('listitem').filter({ hasText: /^Sie entscheiden, nicht die KI/ }).waitFor();
+    expect(await rules.getByRole('link', { name: 'Mehr in „Hilfe und Regeln“' }).getAttribute('href')).toBe('/hilfe');
     const work = h.page.getByRole('navigation', { name: 'Hauptnavigation' });
     for (const name of ['Chat', 'Assistenten', 'Modellvergleich', 'Hilfe und Regeln', 'Meine Daten']) await work.getByRole('link', { name, exact: true }).waitFor();
     await expectAccessible(h.page, 'workspace start page');
@@ -233,6 +237,23 @@ describe.skipIf(!browserAvailable)('AI workspace in the browser', () => {
     try {
       const memberPage = await visitor.newPage();
       await loginThroughUi(memberPage, member.email, member.password);
+      // The start page shows the first do's and don'ts of these guidelines, with the way to all of them.
+      await memberPage.goto('/');
+      const inShort = memberPage.getByRole('region', { name: 'Kurz gesagt: so nutzen wir KI' });
+      await inShort.getByText(`Aus den KI-Leitlinien von „${root.name}“:`).waitFor();
+      const shownDos = await inShort.locator('.do-list li').allTextContents();
+      expect(shownDos).toHaveLength(3);
+      expect(shownDos[0]).toMatch(/^Prüfen Sie jede Antwort/);
+      // The removed second do is gone; the fourth (now "Nennen Sie Quellen …") waits on the help page.
+      expect(shownDos[1]).toMatch(/^Wählen Sie das sparsamste Modell/);
+      expect(shownDos.join(' ')).not.toContain('Kennzeichnen Sie wesentlich');
+      expect(shownDos.join(' ')).not.toContain('Nennen Sie Quellen');
+      const shownDonts = await inShort.locator('.dont-list li').allTextContents();
+      expect(shownDonts).toHaveLength(3);
+      expect(shownDonts[0]).toMatch(/^Keine personenbezogenen Daten eingeben/);
+      expect(await inShort.getByText(/^Sie entscheiden, nicht die KI/).count()).toBe(0);
+      expect(await inShort.getByRole('link', { name: 'Alle KI-Leitlinien und Datenschutz-Hinweise in „Hilfe und Regeln“' }).getAttribute('href')).toBe('/hilfe');
+      await expectAccessible(memberPage, 'start page with the organisation guidelines');
       await memberPage.goto('/hilfe');
       const memberRules = memberPage.getByRole('region', { name: 'Das gilt bei uns' });
       await memberRules.getByText(`KI-Leitlinien von „${root.name}“, sie gelten auch für „${county.name}“ · Stand: ${today()}`).waitFor();
@@ -251,6 +272,11 @@ describe.skipIf(!browserAvailable)('AI workspace in the browser', () => {
       expect(await germanHint.getAttribute('lang')).toBe('de');
       expect(await english.getByRole('listitem').filter({ hasText: /^Health data, political opinions/ }).getAttribute('lang')).toBeNull();
       await expectAccessible(memberPage, 'help in English with a German fallback');
+      await memberPage.goto('/');
+      const englishShort = memberPage.getByRole('region', { name: 'In short: how we use AI' });
+      await englishShort.getByText(`From the AI guidelines of “${root.name}”:`).waitFor();
+      expect(await englishShort.locator('.do-list li').first().textContent()).toMatch(/^Check every answer/);
+      await expectAccessible(memberPage, 'start page in English with the organisation guidelines');
     } finally {
       await visitor.close();
     }
