@@ -26,7 +26,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
-          globalSetup: ['test/setup/global-db.ts', 'test/setup/global-web.ts'],
+          globalSetup: ['test/setup/global-browser-db.ts', 'test/setup/global-web.ts'],
           pool: 'forks',
           fileParallelism: false,
           testTimeout: 120_000,

@@ -1,12 +1,12 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { expect, inject } from 'vitest';
 import { loadConfig, type ConfigInput } from '../../src/core/config.js';
 import { startServer, type RunningServer } from '../../src/cli/start-server.js';
-import { TEST_SECRET_KEY } from '../helpers/test-app.js';
+import { BROWSER_ADMIN, TEST_SECRET_KEY } from '../helpers/test-constants.js';
 import { createTestDatabase } from '../helpers/test-database.js';
 
 export const CHROMIUM = process.env.LEITPLANKE_CHROMIUM ?? '/usr/bin/chromium';
@@ -18,15 +18,17 @@ if (!browserAvailable) {
   console.warn(`SKIPPING browser tests: ${message}`);
 }
 
-export const BROWSER_ADMIN = { email: 'admin@browser.example', password: 'browser test password 1' };
+export { BROWSER_ADMIN };
 
 export type BrowserHarness = { server: RunningServer; browser: Browser; context: BrowserContext; page: Page; close(): Promise<void> };
 
 /** A real server (PGlite in a temp folder, or DATABASE_URL) on a free port, and headless Chromium. */
 export async function startBrowserHarness(overrides: Partial<ConfigInput> = {}): Promise<BrowserHarness> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'leitplanke-browser-'));
-  // On PostgreSQL every harness gets its own empty database, as PGlite gets its own data folder: a fresh install.
-  const database = process.env.DATABASE_URL ? await createTestDatabase({ fresh: true }) : undefined;
+  // Every harness gets its own installation, copied from one just set up (test/setup/global-browser-db.ts).
+  const template = inject('browserTemplates')[overrides.seed_catalogue === false ? 'empty' : 'seeded'];
+  const database = process.env.DATABASE_URL ? await createTestDatabase({ template }) : undefined;
+  if (!database) cpSync(template, dataDir, { recursive: true });
   const config = loadConfig(
     {},
     {

@@ -5,14 +5,17 @@ import { inject } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/connection.js';
 
 /** A fresh, migrated database for one test file: PGlite by default, PostgreSQL when DATABASE_URL is set. */
-/** A copy of the seeded template, or with `fresh` (PostgreSQL only) an empty database as on a new server. */
-export async function createTestDatabase(options: { fresh?: boolean } = {}): Promise<Database & { url?: string }> {
+/**
+ * A copy of the seeded template; on PostgreSQL, with `fresh` an empty database as on a new server, or
+ * a copy of another `template` database.
+ */
+export async function createTestDatabase(options: { fresh?: boolean; template?: string } = {}): Promise<Database & { url?: string }> {
   const databaseUrl = process.env.DATABASE_URL;
   if (databaseUrl) {
     const name = `leitplanke_t_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: databaseUrl });
     await admin.connect();
-    await admin.query(options.fresh ? `create database ${name}` : `create database ${name} template ${inject('pgTemplate')}`);
+    await admin.query(options.fresh ? `create database ${name}` : `create database ${name} template ${options.template ?? inject('pgTemplate')}`);
     await admin.end();
     const url = new URL(databaseUrl);
     url.pathname = `/${name}`;
