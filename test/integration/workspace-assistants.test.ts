@@ -83,7 +83,7 @@ describe('assistants', () => {
     const updated = await staffA.request('PATCH', `/api/workspace/assistants/${assistant.id}`, { description: 'Für Fraktionsanfragen' });
     expect(updated.json()).toMatchObject({ description: 'Für Fraktionsanfragen', name: 'Ratsanfragen' });
     expect((await staffA.request('DELETE', `/api/workspace/assistants/${assistant.id}`)).statusCode).toBe(204);
-    const actions = (await f.services.database.db.select().from(auditLog).where(eq(auditLog.targetId, assistant.id))).map((entry) => entry.action);
+    const actions = (await f.services.database.db.select().from(auditLog).where(eq(auditLog.targetId, assistant.id)).orderBy(auditLog.seq)).map((entry) => entry.action);
     expect(actions).toEqual(['workspace.assistant.create', 'workspace.assistant.update', 'workspace.assistant.delete']);
   });
 
