@@ -1,13 +1,15 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { InterleavingSequencer } from './test/setup/interleaving-sequencer.js';
 
 // Two projects: fast in-process tests (PGlite or PostgreSQL via DATABASE_URL) and browser tests
 // (Playwright driving Debian's Chromium against a real server). `npm test` runs both.
 export default defineConfig({
   test: {
     // Vitest leaves one core to itself by default; with two cores that means one test file at a time,
-    // while most of a file's time is spent waiting on servers, databases and child processes.
-    maxWorkers: Math.max(2, availableParallelism() - 1),
+    // while much of a file's time is spent waiting on servers, browsers and child processes.
+    maxWorkers: availableParallelism() + 1,
+    sequence: { sequencer: InterleavingSequencer },
     projects: [
       {
         test: {
@@ -28,7 +30,6 @@ export default defineConfig({
           include: ['test/browser/**/*.test.ts'],
           globalSetup: ['test/setup/global-browser-db.ts', 'test/setup/global-web.ts'],
           pool: 'forks',
-          fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },
