@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Services } from '../server/compose.js';
-import { callerOf } from '../server/http-context.js';
+import { callerOf, disconnectSignal } from '../server/http-context.js';
 import { imageRequestSchema } from './image-types.js';
-import { disconnectSignal, orgFor } from './routes.js';
+import { orgFor } from './routes.js';
 
 /** `POST /v1/images/generations` (OpenAI-compatible), through the gateway pipeline. */
 export const imageGenerationRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
@@ -12,7 +12,7 @@ export const imageGenerationRoutes: FastifyPluginAsyncZod<{ services: Services }
     async (request, reply) => {
       const caller = callerOf(request);
       const orgId = await orgFor(request, services, caller);
-      const result = await services.gateway.images({ caller, orgId, purpose: 'api', signal: disconnectSignal(reply).signal }, request.body);
+      const result = await services.gateway.images({ caller, orgId, purpose: 'api', signal: disconnectSignal(reply) }, request.body);
       reply.header('x-leitplanke-provenance', result.leitplanke.provenance_id);
       return result;
     },

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ServiceError } from '../core/errors.js';
 import type { Services } from '../server/compose.js';
-import { callerOf } from '../server/http-context.js';
+import { callerOf, disconnectSignal } from '../server/http-context.js';
 import { problemBody, toServiceError } from '../server/problem.js';
 import { identityMessages } from '../identity/messages.js';
 import { can } from '../identity/principal.js';
@@ -29,14 +29,6 @@ export async function orgFor(request: FastifyRequest, services: Services, caller
   return first.orgId;
 }
 
-/** Aborted when the client goes away before the answer is complete; cancels the upstream request. */
-export function disconnectSignal(reply: FastifyReply): AbortController {
-  const controller = new AbortController();
-  reply.raw.on('close', () => {
-    if (!reply.raw.writableFinished) controller.abort();
-  });
-  return controller;
-}
 
 /** The data class of a request (X-Leitplanke-Data-Class); unknown values count as the strictest. */
 function dataClassOf(request: FastifyRequest): string {
@@ -63,8 +55,8 @@ export const gatewayRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     async (request, reply) => {
       const caller = callerOf(request);
       const orgId = await orgFor(request, services, caller);
-      const controller = disconnectSignal(reply);
-      const call = { caller, orgId, purpose: 'api' as const, signal: controller.signal, dataClass: dataClassOf(request) };
+      const signal = disconnectSignal(reply);
+      const call = { caller, orgId, purpose: 'api' as const, signal, dataClass: dataClassOf(request) };
       if (!request.body.stream) {
         const completion = await gateway.chat(call, request.body);
         reply.header('x-leitplanke-provenance', completion.leitplanke.provenance_id);
@@ -82,14 +74,14 @@ export const gatewayRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
       });
       try {
         for await (const chunk of stream) {
-          if (controller.signal.aborted) break;
+          if (signal.aborted) break;
           await write(reply, `data: ${JSON.stringify(chunk)}\n\n`);
         }
-        if (!controller.signal.aborted) await write(reply, 'data: [DONE]\n\n');
+        if (!signal.aborted) await write(reply, 'data: [DONE]\n\n');
       } catch (error) {
         const problem = toServiceError(error);
         if (problem.code === 'INTERNAL') request.log.error({ err: error }, 'stream failed');
-        if (!controller.signal.aborted) await write(reply, `data: ${JSON.stringify(problemBody(problem, request, request.locale))}\n\n`);
+        if (!signal.aborted) await write(reply, `data: ${JSON.stringify(problemBody(problem, request, request.locale))}\n\n`);
       } finally {
         reply.raw.end();
       }
@@ -102,7 +94,7 @@ export const gatewayRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     async (request, reply) => {
       const caller = callerOf(request);
       const orgId = await orgFor(request, services, caller);
-      const result = await gateway.embed({ caller, orgId, purpose: 'api', signal: disconnectSignal(reply).signal, dataClass: dataClassOf(request) }, request.body);
+      const result = await gateway.embed({ caller, orgId, purpose: 'api', signal: disconnectSignal(reply), dataClass: dataClassOf(request) }, request.body);
       reply.header('x-leitplanke-provenance', result.leitplanke.provenance_id);
       return result;
     },

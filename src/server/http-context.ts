@@ -88,3 +88,12 @@ function isSecure(request: FastifyRequest, services: Services): boolean {
 export function clientInfo(request: FastifyRequest) {
   return { ip: request.ip, userAgent: request.headers['user-agent'], requestId: request.id };
 }
+
+/** Aborted when the client goes away before the response is complete; cancels the model call behind it. */
+export function disconnectSignal(reply: FastifyReply): AbortSignal {
+  const controller = new AbortController();
+  reply.raw.on('close', () => {
+    if (!reply.raw.writableFinished) controller.abort();
+  });
+  return controller.signal;
+}

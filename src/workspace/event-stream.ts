@@ -1,15 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { problemBody, toServiceError } from '../server/problem.js';
 
-/** Aborted when the browser goes away (or presses stop) before the answer is complete; cancels the model call. */
-export function disconnectSignal(reply: FastifyReply): AbortSignal {
-  const controller = new AbortController();
-  reply.raw.on('close', () => {
-    if (!reply.raw.writableFinished) controller.abort();
-  });
-  return controller.signal;
-}
-
 async function write(reply: FastifyReply, data: string): Promise<void> {
   if (!reply.raw.write(data)) await new Promise<void>((resolve) => reply.raw.once('drain', resolve));
 }

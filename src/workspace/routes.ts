@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../server/compose.js';
-import { callerOf } from '../server/http-context.js';
-import { disconnectSignal, sendEventStream } from './event-stream.js';
+import { callerOf, disconnectSignal } from '../server/http-context.js';
+import { sendEventStream } from './event-stream.js';
 
 const tags = ['workspace'];
 const orgId = z.string().uuid();
