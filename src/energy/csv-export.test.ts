@@ -1,34 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateUsage, type UsageFootprintRecord } from './aggregate.js';
+import { aggregateUsage } from './aggregate.js';
+import { awkwardUsageRecords, usageRecord } from './fixtures/usage-records.js';
 import { aggregateRowsToCsv } from './csv-export.js';
 
-function record(overrides: Partial<UsageFootprintRecord>): UsageFootprintRecord {
-  return {
-    occurredAt: new Date('2026-03-10T09:00:00Z'),
-    orgId: 'kreisverband',
-    userId: null,
-    modelId: 'teuken-7b',
-    assistantId: null,
-    tokensIn: 10,
-    tokensOut: 20,
-    energyWh: 0.25,
-    co2eGrams: 0.1,
-    waterMl: 0.5,
-    energyMethod: 'estimated',
-    ...overrides,
-  };
-}
-
-const records = [
-  record({ energyWh: 1.5, co2eGrams: 0.000001 }),
-  record({
-    modelId: 'apertus-70b',
-    orgId: 'Fraktion "Mitte", Büro',
-    energyMethod: 'measured-prometheus',
-    energyWh: 1234.5,
-  }),
-  record({ modelId: '=cmd|calc', occurredAt: new Date('2026-04-01T08:00:00Z') }),
-];
+const records = awkwardUsageRecords;
 
 describe('CSV export of aggregated rows', () => {
   it('writes German headers and numbers with ";" and CRLF, exactly from the integer totals', () => {
@@ -55,7 +30,7 @@ describe('CSV export of aggregated rows', () => {
   });
 
   it('adds a name column after the organisation and model ids when names are given', () => {
-    const rows = aggregateUsage([record({}), record({ orgId: 'ov-nord', modelId: 'unbekannt' })], { by: ['org', 'model'] });
+    const rows = aggregateUsage([usageRecord({}), usageRecord({ orgId: 'ov-nord', modelId: 'unbekannt' })], { by: ['org', 'model'] });
     const csv = aggregateRowsToCsv(rows, { locale: 'de', names: { orgId: { kreisverband: 'Kreisverband Süd' }, modelId: { 'teuken-7b': '=Teuken 7B' } } });
     const [header, first, second] = csv.split('\r\n');
     expect(header).toBe('Organisation;Name der Organisation;Modell;Modellname;Anfragen;davon gemessen;Eingabe-Tokens;Ausgabe-Tokens;Energie (Wh);CO2e (g);Wasser (ml)');

@@ -1,34 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { UsageFootprintRecord } from './aggregate.js';
+import { awkwardUsageRecords } from './fixtures/usage-records.js';
 import { monthlySummary } from './monthly-summary.js';
 
-function record(overrides: Partial<UsageFootprintRecord>): UsageFootprintRecord {
-  return {
-    occurredAt: new Date('2026-03-10T09:00:00Z'),
-    orgId: 'kreisverband',
-    userId: null,
-    modelId: 'teuken-7b',
-    assistantId: null,
-    tokensIn: 10,
-    tokensOut: 20,
-    energyWh: 0.25,
-    co2eGrams: 0.1,
-    waterMl: 0.5,
-    energyMethod: 'estimated',
-    ...overrides,
-  };
-}
-
-const records = [
-  record({ energyWh: 1.5, co2eGrams: 0.000001 }),
-  record({
-    modelId: 'apertus-70b',
-    orgId: 'Fraktion "Mitte", Büro',
-    energyMethod: 'measured-prometheus',
-    energyWh: 1234.5,
-  }),
-  record({ modelId: '=cmd|calc', occurredAt: new Date('2026-04-01T08:00:00Z') }),
-];
+const records = awkwardUsageRecords;
 
 describe('monthly summary', () => {
   it('sums one month by organisation, model and assistant, with comparisons and the measured share', () => {
