@@ -27,9 +27,9 @@ describe.skipIf(!browserAvailable)('accountability in the browser', () => {
     const root = (await services.orgs.root())!;
     await services.users.create(system, root.id, { email: REVIEWER.email, displayName: 'Robin Prüfer', roles: ['reviewer'], password: REVIEWER.password });
     screenshot = await sharp({ create: { width: 80, height: 60, channels: 3, background: '#c0392b' } }).png().toBuffer();
-    visitor = await h.browser.newContext({ baseURL: h.server.url, locale: 'de-DE' });
+    visitor = await h.newContext();
     anonymous = await visitor.newPage();
-    second = await h.browser.newContext({ baseURL: h.server.url, locale: 'de-DE' });
+    second = await h.newContext();
     reviewer = await second.newPage();
     await loginThroughUi(h.page, BROWSER_ADMIN.email, BROWSER_ADMIN.password);
   });

@@ -20,7 +20,15 @@ if (!browserAvailable) {
 
 export { BROWSER_ADMIN };
 
-export type BrowserHarness = { server: RunningServer; browser: Browser; context: BrowserContext; page: Page; close(): Promise<void> };
+export type BrowserHarness = {
+  server: RunningServer;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** Another visitor (own cookies) with the same browser settings. */
+  newContext(): Promise<BrowserContext>;
+  close(): Promise<void>;
+};
 
 /** A real server (PGlite in a temp folder, or DATABASE_URL) on a free port, and headless Chromium. */
 export async function startBrowserHarness(overrides: Partial<ConfigInput> = {}): Promise<BrowserHarness> {
@@ -47,13 +55,16 @@ export async function startBrowserHarness(overrides: Partial<ConfigInput> = {}):
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
-  const context = await browser.newContext({ baseURL: server.url, locale: 'de-DE' });
+  // A browser in Germany: dates on the pages are the user's local dates, as the tests expect them.
+  const newContext = () => browser.newContext({ baseURL: server.url, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
+  const context = await newContext();
   const page = await context.newPage();
   return {
     server,
     browser,
     context,
     page,
+    newContext,
     async close() {
       await context.close();
       await browser.close();

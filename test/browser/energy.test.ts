@@ -66,7 +66,7 @@ describe.skipIf(!browserAvailable)('energy dashboard in the browser', () => {
   });
 
   it('publishes the methodology to anonymous visitors', async () => {
-    const visitor = await h.browser.newContext({ baseURL: h.server.url, locale: 'de-DE' });
+    const visitor = await h.newContext();
     const page = await visitor.newPage();
     await page.goto('/transparenz');
     await page.getByRole('navigation', { name: 'Transparenzseiten' }).getByRole('link', { name: 'Energie' }).click();

@@ -30,7 +30,7 @@ describe.skipIf(!browserAvailable)('transparency register in the browser', () =>
     const blocked = await services.transparency.createUseCase(system, root.id, { ...entry, name: 'Bewertung von Mitgliedern' });
     blockedId = blocked.id;
     await services.transparency.assessments.record(system, blockedId, buildRiskAnswers({ 'staff-member-scoring': 'yes' }));
-    visitor = await h.browser.newContext({ baseURL: h.server.url, locale: 'de-DE' });
+    visitor = await h.newContext();
     anonymous = await visitor.newPage();
   });
   afterAll(async () => {

@@ -222,7 +222,7 @@ describe.skipIf(!browserAvailable)('case workflows in the browser', () => {
   });
 
   it('tells an administrator without the approval role why approving is not available', async () => {
-    const context = await h.browser.newContext({ baseURL: h.server.url, locale: 'de-DE' });
+    const context = await h.newContext();
     try {
       const page = await context.newPage();
       await loginThroughUi(page, BROWSER_ADMIN.email, BROWSER_ADMIN.password);

@@ -233,7 +233,7 @@ describe.skipIf(!browserAvailable)('AI workspace in the browser', () => {
     // A member of a county below sees the same guidelines, marked as set above, and no edit form.
     const county = await makeOrg(h.server.services, 'kv-leitlinien');
     const member = await makeUser(h.server.services, county.id, ['member']);
-    const visitor = await h.browser.newContext({ baseURL: h.server.url, locale: 'de-DE' });
+    const visitor = await h.newContext();
     try {
       const memberPage = await visitor.newPage();
       await loginThroughUi(memberPage, member.email, member.password);
