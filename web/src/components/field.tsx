@@ -3,8 +3,10 @@ import { useTranslation } from 'react-i18next';
 
 type FieldProps = { label: string; hint?: ReactNode; error?: string | undefined };
 
-/** A labelled input whose hint and error are announced with it (aria-describedby). */
-export function TextField({ label, hint, error, required, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+type ControlProps = { id: string; 'aria-invalid': true | undefined; 'aria-describedby': string | undefined };
+
+/** Label (with the required marker), hint and error around one control, announced with it (aria-describedby). */
+function FieldFrame({ label, hint, error, required, children }: FieldProps & { required?: boolean | undefined; children: (control: ControlProps) => ReactNode }) {
   const id = useId();
   const { t } = useTranslation();
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
@@ -19,62 +21,43 @@ export function TextField({ label, hint, error, required, ...input }: FieldProps
           {hint}
         </p>
       ) : null}
-      <input id={id} required={required} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+      {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
       {error ? (
         <p id={`${id}-error`} className="field-error">
           {error}
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** A labelled input whose hint and error are announced with it. */
+export function TextField({ label, hint, error, required, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <FieldFrame label={label} hint={hint} error={error} required={required}>
+      {(control) => <input {...control} required={required} {...input} />}
+    </FieldFrame>
   );
 }
 
 /** A labelled multi-line field whose hint and error are announced with it. */
 export function TextAreaField({ label, hint, error, required, ...textarea }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const id = useId();
-  const { t } = useTranslation();
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div className="field">
-      <label htmlFor={id}>
-        {label}
-        {required ? <span className="required"> ({t('app.required')})</span> : null}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      <textarea id={id} rows={4} required={required} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...textarea} />
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <FieldFrame label={label} hint={hint} error={error} required={required}>
+      {(control) => <textarea {...control} rows={4} required={required} {...textarea} />}
+    </FieldFrame>
   );
 }
 
 export function SelectField({ label, hint, error, children, ...select }: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
-  const id = useId();
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      <select id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...select}>
-        {children}
-      </select>
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <FieldFrame label={label} hint={hint} error={error}>
+      {(control) => (
+        <select {...control} {...select}>
+          {children}
+        </select>
+      )}
+    </FieldFrame>
   );
 }
 
