@@ -1,17 +1,16 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { newestMtime } from './newest-mtime.js';
 
 const run = promisify(execFile);
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
-  }
-  return newest;
+/** Decided once per test file: walking the source tree for every CLI start would be wasted I/O. */
+let chosen: string[] | undefined;
+function cliArgs(): string[] {
+  chosen ??= pickCli();
+  return chosen;
 }
 
 /**
@@ -19,7 +18,7 @@ function newestMtime(dir: string): number {
  * run; `npm install` builds it, so CI always has it) unless the sources changed since the last build —
  * then through tsx, which compiles the sources at every start and is several times slower.
  */
-function cliArgs(): string[] {
+function pickCli(): string[] {
   const built = path.resolve('dist/server/cli/main.js');
   if (existsSync(built) && statSync(built).mtimeMs >= newestMtime(path.resolve('src'))) return [path.resolve('bin/leitplanke.js')];
   return ['--import', 'tsx', path.resolve('src/cli/main.ts')];
