@@ -30,7 +30,7 @@ export type KnowledgeDeps = {
   /** 'exact' turns pgvector off (exact cosine everywhere); default 'auto'. */
   vectorSearch?: VectorPreference | undefined;
   /** Minimum cosine similarity for a passage found by meaning alone (LEITPLANKE_KNOWLEDGE_MIN_SIMILARITY); default 0.3. */
-  minSimilarity?: number | undefined;
+  minSimilarity: number;
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -22,10 +22,9 @@ type Deps = {
   orgs: CachedSnapshot<OrgTree>;
   gateway: GatewayService;
   vectorSearch?: VectorPreference | undefined;
-  minSimilarity?: number | undefined;
+  /** `knowledge_min_similarity` from the configuration. */
+  minSimilarity: number;
 };
-
-export const DEFAULT_MIN_SIMILARITY = 0.3;
 
 /** A search hit: the passage, where it stands, and the link that opens it. */
 export type Passage = {
@@ -61,7 +60,7 @@ export function passageUrl(chunkId: string): string {
  */
 export function createSearchService(deps: Deps) {
   const { database, orgs, gateway } = deps;
-  const minSimilarity = deps.minSimilarity ?? DEFAULT_MIN_SIMILARITY;
+  const { minSimilarity } = deps;
   const { db } = database;
 
   /** The collections of this organisation the caller may read, narrowed to `wanted` when given. */
