@@ -34,7 +34,9 @@ export type MatrixContext = { t: TestContext; fixture: Fixture; clients: Map<str
 export function describeRouteMatrix(cases: RouteCase[]): MatrixContext {
   const context = { clients: new Map<string, Client>() } as MatrixContext;
   beforeAll(async () => {
-    context.t = await createTestApp();
+    // The matrix asks who may call a route; the public complaint form's proof of work (about 0.4 s of
+    // hashing per complaint at the default 16 bits, and dozens of cases file one) is tested on its own.
+    context.t = await createTestApp({ complaint_pow_bits: 4 });
     context.fixture = await buildFixture(context.t);
     for (const spec of principals) context.clients.set(spec.name, await clientFor(context.fixture, spec));
   });
