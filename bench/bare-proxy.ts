@@ -24,7 +24,9 @@ const server = createServer(async (incoming, outgoing) => {
     for await (const chunk of upstream.body) outgoing.write(chunk);
     outgoing.end();
   } catch (error) {
-    outgoing.writeHead(502).end(String(error));
+    // A failure after the status line went out can only end the connection.
+    if (outgoing.headersSent) outgoing.destroy(error as Error);
+    else outgoing.writeHead(502).end(String(error));
   }
 });
 server.keepAliveTimeout = 30_000;

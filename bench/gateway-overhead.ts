@@ -175,7 +175,7 @@ async function main(): Promise<void> {
     for (const row of rows) console.log(row);
   } finally {
     const exited = children
-      .filter((started) => started.exitCode === null)
+      .filter((started) => started.exitCode === null && started.signalCode === null)
       .map((started) => new Promise((resolve) => started.once('exit', resolve)));
     for (const started of children) started.kill('SIGTERM');
     await Promise.all(exited);
