@@ -7,6 +7,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import { startPgliteThread, type PgliteClient } from './pglite-thread-client.js';
 import * as schema from './schema.js';
 
 export type Schema = typeof schema;
@@ -27,7 +28,7 @@ export type Database = {
   /** LISTEN on a channel; NOTIFY is sent with `notify()` inside the writing transaction, so it arrives on commit. */
   listen(channel: string, handler: NotificationHandler): Promise<() => Promise<void>>;
   close(): Promise<void>;
-  /** Only for the PGlite dialect: the raw client (dump/load in tests). */
+  /** Only for an in-memory PGlite: the raw client (dump/load in tests). */
   pglite?: PGlite;
 };
 
@@ -40,20 +41,19 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   if ('databaseUrl' in options) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
   if ('dataDir' in options) {
     mkdirSync(options.dataDir, { recursive: true });
-    return openPglite(await PGlite.create(path.join(options.dataDir, 'pglite'), { extensions: { vector } }));
+    // A server's database runs on its own thread, so its WebAssembly work never stalls request handling.
+    return openPglite(await startPgliteThread(path.join(options.dataDir, 'pglite')));
   }
-  return openPglite(
-    await PGlite.create({ extensions: { vector }, ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}) }),
-  );
+  const client = await PGlite.create({ extensions: { vector }, ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}) });
+  return { ...openPglite(client), pglite: client };
 }
 
-async function openPglite(client: PGlite): Promise<Database> {
-  const db = drizzlePglite({ client, schema }) as unknown as Db;
+function openPglite(client: PgliteClient): Database {
+  const db = drizzlePglite({ client: client as PGlite, schema }) as unknown as Db;
   return {
     db,
     dialect: 'pglite',
     hasVector: true,
-    pglite: client,
     listen: async (channel, handler) => {
       const unsubscribe = await client.listen(channel, handler);
       return async () => unsubscribe();
