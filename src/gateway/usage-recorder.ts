@@ -35,8 +35,15 @@ export function createUsageRecorder(database: Database, logger: Logger, options:
   let flushing: Promise<void> | undefined;
   let timer: NodeJS.Timeout | undefined;
 
-  async function writeBatch(): Promise<void> {
-    while (usage.length > 0 || audits.length > 0) {
+  /**
+   * One transaction per batch. Rows that arrive while a batch is written wait for the next timer tick
+   * (unless a full batch is waiting or everything is asked for): with the database on its own thread,
+   * requests keep coming during a write, and flushing them at once would turn into a stream of
+   * tiny transactions.
+   */
+  async function writeBatch(everything: boolean): Promise<void> {
+    const more = () => (everything ? usage.length > 0 || audits.length > 0 : usage.length >= maxBatch || audits.length >= maxBatch);
+    do {
       const rows = usage.splice(0, maxBatch);
       const entries = audits.splice(0, maxBatch);
       try {
@@ -51,11 +58,11 @@ export function createUsageRecorder(database: Database, logger: Logger, options:
         logger.error({ err: error, pending: usage.length + audits.length }, 'usage/audit flush failed; will retry');
         return;
       }
-    }
+    } while (more());
   }
 
-  function flush(): Promise<void> {
-    flushing ??= writeBatch().finally(() => {
+  function flush(everything = false): Promise<void> {
+    flushing ??= writeBatch(everything).finally(() => {
       flushing = undefined;
     });
     return flushing;
@@ -84,7 +91,7 @@ export function createUsageRecorder(database: Database, logger: Logger, options:
       if (timer) clearTimeout(timer);
       timer = undefined;
       await flushing;
-      await flush();
+      await flush(true);
     },
     pending: () => usage.length + audits.length,
   };
