@@ -37,8 +37,24 @@ function dataClassOf(request: FastifyRequest): string {
   return ['public', 'internal', 'confidential', 'personal'].includes(header) ? header : 'confidential';
 }
 
-async function write(reply: FastifyReply, data: string): Promise<void> {
-  if (!reply.raw.write(data)) await new Promise<void>((resolve) => reply.raw.once('drain', resolve));
+/**
+ * Writes stream events; those produced together (one upstream read often holds several) leave in one
+ * socket write: the response is corked for the rest of the event-loop turn, not once per event.
+ */
+function eventWriter(reply: FastifyReply): (data: string) => Promise<void> {
+  const raw = reply.raw;
+  let corked = false;
+  return async (data) => {
+    if (!corked) {
+      corked = true;
+      raw.cork();
+      setImmediate(() => {
+        corked = false;
+        raw.uncork();
+      });
+    }
+    if (!raw.write(data)) await new Promise<void>((resolve) => raw.once('drain', resolve));
+  };
 }
 
 export const gatewayRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
@@ -72,16 +88,17 @@ export const gatewayRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
         'x-accel-buffering': 'no',
         'x-request-id': request.id,
       });
+      const write = eventWriter(reply);
       try {
         for await (const chunk of stream) {
           if (signal.aborted) break;
-          await write(reply, `data: ${JSON.stringify(chunk)}\n\n`);
+          await write(`data: ${JSON.stringify(chunk)}\n\n`);
         }
-        if (!signal.aborted) await write(reply, 'data: [DONE]\n\n');
+        if (!signal.aborted) await write('data: [DONE]\n\n');
       } catch (error) {
         const problem = toServiceError(error);
         if (problem.code === 'INTERNAL') request.log.error({ err: error }, 'stream failed');
-        if (!signal.aborted) await write(reply, `data: ${JSON.stringify(problemBody(problem, request, request.locale))}\n\n`);
+        if (!signal.aborted) await write(`data: ${JSON.stringify(problemBody(problem, request, request.locale))}\n\n`);
       } finally {
         reply.raw.end();
       }

@@ -2,7 +2,7 @@ import { Agent, request, type Dispatcher } from 'undici';
 import type { ChatChunk, ChatCompletion, ChatMessage, ChatRequest } from '../openai-types.js';
 import { upstreamError } from './openai-compatible.js';
 import { isRetryableStatus, ProviderError, type AdapterFactory, type CallOptions } from './provider-spec.js';
-import { readSseData } from './sse.js';
+import { readUpstreamSse, releaseBody } from './sse.js';
 
 /**
  * Anthropic's Messages API, which is not OpenAI-shaped (system prompt apart, content blocks, tool_use,
@@ -144,7 +144,7 @@ export const createAnthropicAdapter: AdapterFactory = (settings) => {
         choices: [{ index: 0, delta, finish_reason: finishReason }],
       });
       try {
-        for await (const data of readSseData(response.body)) {
+        for await (const data of readUpstreamSse(response.body)) {
           const event = JSON.parse(data) as { type: string; [key: string]: unknown };
           if (event.type === 'message_start') {
             const message = event.message as { id: string; usage?: { input_tokens?: number } };
@@ -174,7 +174,7 @@ export const createAnthropicAdapter: AdapterFactory = (settings) => {
       } catch (error) {
         throw upstreamError(error, call.signal.aborted);
       } finally {
-        if (!stopped) response.body.destroy();
+        releaseBody(response.body, stopped);
       }
       if (!stopped) throw new ProviderError('upstream stream ended before completion', { retryable: false, code: 'stream_cut' });
       yield chunk({}, finish ?? 'stop');

@@ -2,7 +2,7 @@ import { Agent, errors as undiciErrors, request, type Dispatcher } from 'undici'
 import type { ChatChunk, ChatCompletion, ChatRequest, EmbeddingRequest, EmbeddingResponse } from '../openai-types.js';
 import type { ImageResponse } from '../image-types.js';
 import { isRetryableStatus, ProviderError, type AdapterFactory, type CallOptions, type ProviderAdapter, type ProviderSettings } from './provider-spec.js';
-import { readSseData } from './sse.js';
+import { readUpstreamSse, releaseBody } from './sse.js';
 
 /**
  * OpenAI-compatible HTTP: Ollama, vLLM, llama.cpp server, LocalAI, LM Studio and the EU clouds
@@ -99,7 +99,7 @@ export const createOpenAiCompatibleAdapter: AdapterFactory = (settings: Provider
       const response = await post('/chat/completions', body, call, true);
       let done = false;
       try {
-        for await (const data of readSseData(response.body)) {
+        for await (const data of readUpstreamSse(response.body)) {
           if (data === '[DONE]') {
             done = true;
             break;
@@ -116,7 +116,7 @@ export const createOpenAiCompatibleAdapter: AdapterFactory = (settings: Provider
       } catch (error) {
         throw upstreamError(error, call.signal.aborted);
       } finally {
-        if (!done) response.body.destroy();
+        releaseBody(response.body, done);
       }
       // A stream that stops without [DONE] was cut off: never report that as success.
       if (!done) throw new ProviderError('upstream stream ended before completion', { retryable: false, code: 'stream_cut' });

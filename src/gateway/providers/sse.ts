@@ -1,3 +1,5 @@
+import type { Readable } from 'node:stream';
+
 /**
  * Splits a byte stream of server-sent events into the `data:` payloads of each event.
  * Handles events split across chunks, CRLF line endings and multi-line data fields.
@@ -33,4 +35,21 @@ function dataOf(event: string): string | undefined {
   const lines = event.split(/\r?\n/).filter((line) => line.startsWith('data:'));
   if (lines.length === 0) return undefined;
   return lines.map((line) => line.slice(line.startsWith('data: ') ? 6 : 5)).join('\n');
+}
+
+/**
+ * The events of an upstream response body. Stopping at the provider's end marker leaves the body open
+ * for `releaseBody`, instead of tearing it down (which costs an AbortError with its stack trace on every
+ * request and can lose the keep-alive connection).
+ */
+export function readUpstreamSse(body: Readable): AsyncGenerator<string> {
+  return readSseData({ [Symbol.asyncIterator]: () => body.iterator({ destroyOnReturn: false }) });
+}
+
+/** After a stream: a complete one is drained so its connection is reused; any other is torn down. */
+export function releaseBody(body: Readable, complete: boolean): void {
+  // Nobody reads the body any more; a late error (idle timeout, reset) has nowhere else to go.
+  body.on('error', () => undefined);
+  if (complete) body.resume();
+  else body.destroy();
 }
