@@ -40,6 +40,16 @@ export function formatNumber(value: number, locale: Locale, options?: Intl.Numbe
   return new Intl.NumberFormat(numberFormats[locale], options).format(value);
 }
 
+// Labels are dated on every model call; formatting is the costly part and the text changes once a day.
+// A minute never straddles midnight in Berlin (offsets are whole hours), so one per minute is exact.
+const lastFormatted = { de: { minute: NaN, text: '' }, en: { minute: NaN, text: '' } };
+
 export function formatDate(value: Date, locale: Locale): string {
-  return dateFormatters[locale].format(value);
+  const minute = Math.floor(value.getTime() / 60_000);
+  const last = lastFormatted[locale];
+  if (last.minute !== minute) {
+    last.minute = minute;
+    last.text = dateFormatters[locale].format(value);
+  }
+  return last.text;
 }
