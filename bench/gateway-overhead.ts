@@ -1,6 +1,7 @@
 /**
  * Gateway overhead: the same load against the upstream directly and through Leitplanke, in one run.
  *   npx tsx bench/gateway-overhead.ts [--requests 5000] [--concurrency 64] [--ttft-ms 0] [--chunk-ms 0]
+ *     [--mode both|streaming|non-streaming] [--database-url URL] [--profile]
  * Upstream, Leitplanke (built, `node bin/leitplanke.js start`, PGlite) and the load generator run as
  * three processes on this machine. Prints added latency (p50/p99) for time to first token and the full
  * response, throughput ratio, and the gateway's memory. For reference the same load also goes through a
@@ -22,6 +23,7 @@ const { values } = parseArgs({
     'log-level': { type: 'string', default: 'info' },
     'database-url': { type: 'string' },
     profile: { type: 'boolean', default: false },
+    mode: { type: 'string', default: 'both' },
   },
 });
 const total = Number(values.requests);
@@ -151,7 +153,9 @@ async function main(): Promise<void> {
     });
     const bareProxyUrl = (await firstLine(bareProxy, /http:\S+\/v1/)).trim();
     const rows: string[] = [];
-    for (const stream of [true, false]) {
+    const modes = { both: [true, false], streaming: [true], 'non-streaming': [false] }[values.mode!];
+    if (!modes) throw new Error(`--mode must be both, streaming or non-streaming, not ${values.mode}`);
+    for (const stream of modes) {
       await run(upstreamUrl, undefined, stream, 'warm-up direct');
       await run(gatewayUrl, key, stream, 'warm-up gateway');
       await run(bareProxyUrl, undefined, stream, 'warm-up bare proxy');
