@@ -115,9 +115,18 @@ async function end(id: number, commit: boolean): Promise<null> {
 
 const database = await PGlite.create(dataDir, { extensions: { vector } });
 
+function reply(id: number, result: unknown): void {
+  try {
+    port.postMessage({ id, result } satisfies ThreadReply);
+  } catch (error) {
+    // A value that cannot be copied to the other thread fails this call, not the thread.
+    port.postMessage({ id, error: wireError(error) } satisfies ThreadReply);
+  }
+}
+
 port.on('message', (request: ThreadRequest) => {
   handle(request).then(
-    (result) => port.postMessage({ id: request.id, result } satisfies ThreadReply),
+    (result) => reply(request.id, result),
     (error: unknown) => port.postMessage({ id: request.id, error: wireError(error) } satisfies ThreadReply),
   );
 });
