@@ -21,7 +21,7 @@ import type { ExceptionChecker, PromptGuard } from './pipeline-hooks.js';
 import { generateImages } from './image-generation.js';
 import type { ImagePipelineHooks, ImageRequest } from './image-types.js';
 import { decide, refusal, type Purpose } from './policy.js';
-import { firstSuccessful, openStream, type Candidate } from './provider-attempts.js';
+import { attemptContext, firstSuccessful, openStream, type Candidate } from './provider-attempts.js';
 import { ProviderError } from './providers/provider-spec.js';
 import type { UsageRecorder, UsageRow } from './usage-recorder.js';
 
@@ -106,8 +106,8 @@ export function createGatewayService(deps: GatewayDeps) {
     const [tree, snapshot] = await Promise.all([orgs.get(), registry.get()]);
     const org = tree.byId.get(call.orgId);
     if (!org) throw new ServiceError('VALIDATION', gatewayMessages.noOrg, { reason: 'no_org' });
-    const policyInput = { caller: call.caller, orgId: call.orgId, kind, purpose: call.purpose, tree, registry: snapshot, exceptions: deps.exceptions, dataClass: call.dataClass };
-    const decision = await decide({ ...policyInput, modelId });
+    const policyInput = { caller: call.caller, orgId: call.orgId, kind, purpose: call.purpose, tree, registry: snapshot, exceptions: deps.exceptions, dataClass: call.dataClass, modelId };
+    const decision = await decide(policyInput);
     if (decision.outcome !== 'allow') refuse(call, modelId, refusal(decision));
     const { effective } = decision;
     const candidates: Candidate[] = effective.deployments.map((deployment) => ({ model: effective.model, deployment }));
@@ -314,7 +314,7 @@ export function createGatewayService(deps: GatewayDeps) {
       let completion: ChatCompletion;
       let candidate: Candidate;
       try {
-        ({ result: completion, candidate } = await firstSuccessful(candidates, { ...deps, signal: call.signal, requestId: call.caller.requestId }, (adapter, next) =>
+        ({ result: completion, candidate } = await firstSuccessful(candidates, attemptContext(deps, call), (adapter, next) =>
           adapter.chat(upstreamRequest(request, next), { signal: call.signal, requestId: call.caller.requestId }),
         ));
       } catch (error) {
@@ -328,7 +328,8 @@ export function createGatewayService(deps: GatewayDeps) {
       const outputText = completion.choices.map((choice) => choice.message.content ?? '').join('\n');
       const estimatedUsage = { prompt_tokens: promptTokens, completion_tokens: estimateTokens(outputText), total_tokens: promptTokens + estimateTokens(outputText) };
       const figures = await finish({ ...base, candidate, usage: completion.usage, estimatedUsage, outcome: 'ok', ttftMs: clock.now().getTime() - startedAt, outputText });
-      return { ...completion, model: candidate.model.id, usage: figures.usage, leitplanke: report(candidate, provenanceId, figures) };
+      // Assigned rather than spread into a copy (a spread plus a new field is slow in V8); the object is our own parse.
+      return Object.assign(completion, { model: candidate.model.id, usage: figures.usage, leitplanke: report(candidate, provenanceId, figures) });
     },
 
     /**
@@ -346,8 +347,8 @@ export function createGatewayService(deps: GatewayDeps) {
       let opened: Awaited<ReturnType<typeof openStream>>;
       let candidate: Candidate;
       try {
-        ({ result: opened, candidate } = await firstSuccessful(candidates, { ...deps, signal: call.signal, requestId: call.caller.requestId }, (adapter, next) =>
-          openStream(adapter, upstreamRequest({ ...request, stream: true }, next), { ...deps, signal: call.signal, requestId: call.caller.requestId }),
+        ({ result: opened, candidate } = await firstSuccessful(candidates, attemptContext(deps, call), (adapter, next) =>
+          openStream(adapter, upstreamRequest({ ...request, stream: true }, next), attemptContext(deps, call)),
         ));
       } catch (error) {
         const failure = upstreamFailure(request.model, error);
@@ -385,7 +386,10 @@ export function createGatewayService(deps: GatewayDeps) {
                   if (ttftMs === undefined && restored) ttftMs = clock.now().getTime() - startedAt;
                 }
               }
-              yield { ...next, model: candidate.model.id, usage: null };
+              // Changed in place (the chunk is our own parse): a copy with a new field costs ~1 µs per chunk in V8.
+              next.model = candidate.model.id;
+              next.usage = null;
+              yield next;
             }
             const step = await opened.iterator.next();
             next = step.done ? undefined : step.value;
@@ -427,7 +431,7 @@ export function createGatewayService(deps: GatewayDeps) {
       const usageId = meterStart(startedAt);
       const base = { call, prepared, kind: 'embedding' as const, request: { input: request.input, settings: {} }, startedAt, provenanceId, usageId };
       try {
-        const { result, candidate } = await firstSuccessful(candidates, { ...deps, signal: call.signal, requestId: call.caller.requestId }, (adapter, next) => {
+        const { result, candidate } = await firstSuccessful(candidates, attemptContext(deps, call), (adapter, next) => {
           const guardedInput = next.guard ? next.guard.messages.map((message) => String(message.content)) : request.input;
           return adapter.embed({ ...request, input: guardedInput, model: next.deployment.upstreamModel }, { signal: call.signal, requestId: call.caller.requestId });
         });
@@ -437,7 +441,7 @@ export function createGatewayService(deps: GatewayDeps) {
         }
         const usage = result.usage ? { prompt_tokens: result.usage.prompt_tokens, completion_tokens: 0, total_tokens: result.usage.total_tokens } : undefined;
         const figures = await finish({ ...base, candidate, usage, estimatedUsage: { prompt_tokens: promptTokens, completion_tokens: 0, total_tokens: promptTokens }, outcome: 'ok', ttftMs: undefined });
-        return { ...result, model: candidate.model.id, leitplanke: report(candidate, provenanceId, figures) };
+        return Object.assign(result, { model: candidate.model.id, leitplanke: report(candidate, provenanceId, figures) });
       } catch (error) {
         const failure = upstreamFailure(request.model, error);
         await finish({ ...base, candidate: undefined, usage: undefined, estimatedUsage: { prompt_tokens: promptTokens, completion_tokens: 0, total_tokens: promptTokens }, outcome: 'error', errorCode: failure.reason, ttftMs: undefined });

@@ -4,7 +4,7 @@ import { text } from '../core/l10n.js';
 import type { CallReport, GatewayCall, GatewayDeps, Prepared } from './gateway-service.js';
 import type { EnergyFigures } from './energy-estimator.js';
 import type { ChatMessage, Usage } from './openai-types.js';
-import { firstSuccessful, type Candidate } from './provider-attempts.js';
+import { attemptContext, firstSuccessful, type Candidate } from './provider-attempts.js';
 import type { ImageRequest, ImageResponse } from './image-types.js';
 import { ProviderError } from './providers/provider-spec.js';
 
@@ -71,7 +71,7 @@ export async function generateImages(steps: PipelineSteps, call: GatewayCall, re
   let result: ImageResponse;
   let candidate: Candidate;
   try {
-    ({ result, candidate } = await firstSuccessful(candidates, { ...deps, signal: call.signal, requestId: call.caller.requestId }, (adapter, next) => {
+    ({ result, candidate } = await firstSuccessful(candidates, attemptContext(deps, call), (adapter, next) => {
       if (!adapter.images) throw new ProviderError(`provider ${next.deployment.provider.id} cannot generate images`, { retryable: true, code: 'images_unsupported' });
       const prompt = next.guard ? String(next.guard.messages[0]?.content ?? request.prompt) : request.prompt;
       const { leitplanke: _own, ...upstream } = request;
