@@ -42,7 +42,8 @@ beforeAll(async () => {
   await f.addProvider('gpu-server', { options: { powerMetrics: { url: exporter.url, labels: { Hostname: 'gpu-1' }, intervalMs: 100 } } });
   await f.addModel('metered-model', { provider: 'gpu-server', upstreamModel: 'metered-upstream' });
   await f.addModel('unmetered-model');
-  f.upstream.script('metered-upstream', { firstByteDelayMs: 150, chunkDelayMs: 20, reply: () => 'Eine gemessene Antwort mit einigen Wörtern.' });
+  // Long enough that a late sample on a busy machine (tens of ms) stays well inside the ±20 % below.
+  f.upstream.script('metered-upstream', { firstByteDelayMs: 400, chunkDelayMs: 20, reply: () => 'Eine gemessene Antwort mit einigen Wörtern.' });
   await f.services.energyMeter.start();
   // A request that began before the exporter's first sample cannot be measured (it keeps its estimate).
   await new Promise((resolve) => setTimeout(resolve, 300));
