@@ -53,14 +53,21 @@ export async function startPgliteThread(dataDir: string): Promise<PgliteClient> 
     ? new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry.url.href)}); })`, { eval: true, workerData: { dataDir } })
     : new Worker(entry.url, { workerData: { dataDir } });
 
-  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void; stack: string | undefined }>();
+  // `origin` is where the call was made; its stack is only formatted if the call fails.
+  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void; origin: Error }>();
   const listeners = new Map<string, Set<(payload: string) => void>>();
   let nextId = 1;
   let closed = false;
   let failure: Error | undefined;
 
   // Pending calls keep the process alive (a CLI command awaiting a query); an idle database does not.
-  const track = () => (pending.size > 0 ? worker.ref() : worker.unref());
+  let referenced = true;
+  const track = () => {
+    if ((pending.size > 0) === referenced) return;
+    referenced = pending.size > 0;
+    if (referenced) worker.ref();
+    else worker.unref();
+  };
 
   function failAll(error: Error): void {
     failure ??= error;
@@ -84,7 +91,8 @@ export async function startPgliteThread(dataDir: string): Promise<PgliteClient> 
         const error = Object.assign(new Error(reply.error.message), reply.error.fields);
         error.name = reply.error.name;
         // The caller's stack, not the thread's: that is where the query was made.
-        if (call.stack) error.stack = `${error.name}: ${error.message}\n${call.stack.split('\n').slice(1).join('\n')}`;
+        const stack = call.origin.stack;
+        if (stack) error.stack = `${error.name}: ${error.message}\n${stack.split('\n').slice(1).join('\n')}`;
         call.reject(error);
       } else {
         call.resolve(reply.result);
@@ -106,7 +114,7 @@ export async function startPgliteThread(dataDir: string): Promise<PgliteClient> 
     if (failure) return Promise.reject(failure);
     const id = nextId++;
     return new Promise<T>((resolve, reject) => {
-      pending.set(id, { resolve: resolve as (value: unknown) => void, reject, stack: new Error().stack });
+      pending.set(id, { resolve: resolve as (value: unknown) => void, reject, origin: new Error() });
       track();
       worker.postMessage({ ...request, id });
     });

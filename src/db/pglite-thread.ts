@@ -27,7 +27,7 @@ function queryOptions(options: WireQueryOptions | undefined) {
     parsers = Object.fromEntries(rawTypes.map((type) => [type, (value: string) => value]));
     rawParsersByKey.set(key, parsers);
   }
-  return { ...rest, parsers };
+  return Object.assign(rest, { parsers });
 }
 
 function wireError(error: unknown): WireError {
@@ -115,19 +115,23 @@ async function end(id: number, commit: boolean): Promise<null> {
 
 const database = await PGlite.create(dataDir, { extensions: { vector } });
 
+function fail(id: number, error: unknown): void {
+  port.postMessage({ id, error: wireError(error) } satisfies ThreadReply);
+}
+
 function reply(id: number, result: unknown): void {
   try {
     port.postMessage({ id, result } satisfies ThreadReply);
   } catch (error) {
     // A value that cannot be copied to the other thread fails this call, not the thread.
-    port.postMessage({ id, error: wireError(error) } satisfies ThreadReply);
+    fail(id, error);
   }
 }
 
 port.on('message', (request: ThreadRequest) => {
   handle(request).then(
     (result) => reply(request.id, result),
-    (error: unknown) => port.postMessage({ id: request.id, error: wireError(error) } satisfies ThreadReply),
+    (error: unknown) => fail(request.id, error),
   );
 });
 port.postMessage({ ready: true } satisfies ThreadReply);

@@ -347,8 +347,9 @@ export function createGatewayService(deps: GatewayDeps) {
       let opened: Awaited<ReturnType<typeof openStream>>;
       let candidate: Candidate;
       try {
-        ({ result: opened, candidate } = await firstSuccessful(candidates, attemptContext(deps, call), (adapter, next) =>
-          openStream(adapter, upstreamRequest({ ...request, stream: true }, next), attemptContext(deps, call)),
+        const context = attemptContext(deps, call);
+        ({ result: opened, candidate } = await firstSuccessful(candidates, context, (adapter, next) =>
+          openStream(adapter, upstreamRequest({ ...request, stream: true }, next), context),
         ));
       } catch (error) {
         const failure = upstreamFailure(request.model, error);
