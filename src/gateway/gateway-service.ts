@@ -71,6 +71,29 @@ export type CallReport = {
 
 export type Prepared = { lineage: OrgNode[]; org: OrgNode; effective: EffectiveModel; candidates: Candidate[]; reservation: Reservation | undefined; exceptionId?: string };
 
+/** What a call knows from its start: who asked for what, and the policy's decision. */
+export type CallStart = {
+  call: GatewayCall;
+  prepared: Prepared;
+  kind: 'chat' | 'embedding' | 'image';
+  request: { messages?: ChatMessage[]; input?: unknown; settings: Record<string, unknown> };
+  startedAt: number;
+  provenanceId: string;
+  /** Set where the request's window was reported to the energy meter at its start. */
+  usageId?: string | undefined;
+};
+
+/** How a call ended. Kept apart from its start: a copy of the start with these added is slow in V8. */
+export type CallEnd = {
+  candidate: Candidate | undefined;
+  usage: Usage | undefined;
+  estimatedUsage: Usage;
+  outcome: string;
+  errorCode?: string | undefined;
+  ttftMs: number | undefined;
+  outputText?: string | undefined;
+};
+
 export function estimateTokens(value: unknown): number {
   const chars = typeof value === 'string' ? value.length : JSON.stringify(value ?? '').length;
   return Math.ceil(chars / 4);
@@ -159,24 +182,6 @@ export function createGatewayService(deps: GatewayDeps) {
     });
   }
 
-  type Finish = {
-    call: GatewayCall;
-    prepared: Prepared;
-    candidate: Candidate | undefined;
-    kind: 'chat' | 'embedding' | 'image';
-    request: { messages?: ChatMessage[]; input?: unknown; settings: Record<string, unknown> };
-    usage: Usage | undefined;
-    estimatedUsage: Usage;
-    outcome: string;
-    errorCode?: string | undefined;
-    startedAt: number;
-    ttftMs: number | undefined;
-    outputText?: string | undefined;
-    provenanceId: string;
-    /** Set where the request's window was reported to the energy meter at its start. */
-    usageId?: string | undefined;
-  };
-
   /** The usage record's id, known from the start so a meter can follow the request while it runs. */
   function meterStart(startedAt: number): string {
     const usageId = randomUUID();
@@ -185,14 +190,15 @@ export function createGatewayService(deps: GatewayDeps) {
   }
 
   /** Meters and audits one call (success or not) and settles its budget reservation. */
-  async function finish(input: Finish): Promise<{ energy: EnergyFigures; usage: Usage; estimated: boolean }> {
-    const { call, prepared, candidate } = input;
+  async function finish(start: CallStart, input: CallEnd): Promise<{ energy: EnergyFigures; usage: Usage; estimated: boolean }> {
+    const { call, prepared } = start;
+    const { candidate } = input;
     const usage = input.usage ?? input.estimatedUsage;
     const endedAt = clock.now().getTime();
-    const durationMs = endedAt - input.startedAt;
+    const durationMs = endedAt - start.startedAt;
     const model = candidate?.model ?? prepared.effective.model;
     const provider = candidate?.deployment.provider;
-    if (input.usageId) deps.meter?.end(input.usageId, provider?.id, endedAt, usage.completion_tokens);
+    if (start.usageId) deps.meter?.end(start.usageId, provider?.id, endedAt, usage.completion_tokens);
     const energy = deps.energy.estimate({
       activeParametersB: model.activeParametersB,
       inputTokens: usage.prompt_tokens,
@@ -206,13 +212,13 @@ export function createGatewayService(deps: GatewayDeps) {
     const occurredAt = clock.now();
     const principal = call.caller.principal;
     const row: UsageRow = {
-      id: input.usageId ?? randomUUID(),
+      id: start.usageId ?? randomUUID(),
       occurredAt,
       orgId: call.orgId,
       userId: principal.kind === 'user' ? principal.userId : principal.kind === 'api_key' ? principal.createdByUserId : null,
       apiKeyId: principal.kind === 'api_key' ? principal.keyId : null,
       purpose: call.purpose,
-      kind: input.kind,
+      kind: start.kind,
       modelId: model.id,
       modelRevision: model.revision,
       providerId: provider?.id ?? null,
@@ -230,13 +236,13 @@ export function createGatewayService(deps: GatewayDeps) {
       waterMl: energy.waterMl,
       energyMethod: energy.method,
       requestId: call.caller.requestId,
-      provenanceId: input.outcome === 'ok' ? input.provenanceId : null,
+      provenanceId: input.outcome === 'ok' ? start.provenanceId : null,
       conversationId: call.conversationId ?? null,
       assistantId: call.assistantId ?? null,
-      settings: input.request.settings,
+      settings: start.request.settings,
       guard: candidate?.guard?.summary ?? null,
-      promptHash: sha256Hex(canonicalJson(input.request.messages ?? input.request.input ?? null)),
-      promptText: keep ? (input.request.messages ?? input.request.input ?? null) : null,
+      promptHash: sha256Hex(canonicalJson(start.request.messages ?? start.request.input ?? null)),
+      promptText: keep ? (start.request.messages ?? start.request.input ?? null) : null,
       outputText: keep ? (input.outputText ?? null) : null,
       retainUntil: keep ? new Date(occurredAt.getTime() + keep.days * 86_400_000) : null,
     };
@@ -247,7 +253,7 @@ export function createGatewayService(deps: GatewayDeps) {
         requestId: call.caller.requestId,
         occurredAt,
         event: {
-          action: `gateway.${input.kind}`,
+          action: `gateway.${start.kind}`,
           orgId: call.orgId,
           targetType: 'model',
           targetId: model.id,
@@ -310,7 +316,7 @@ export function createGatewayService(deps: GatewayDeps) {
       const candidates = await guarded(call, prepared, request.messages);
       const provenanceId = randomUUID();
       const usageId = meterStart(startedAt);
-      const base = { call, prepared, kind: 'chat' as const, request: { messages: request.messages, settings: settingsOf(request) }, startedAt, provenanceId, usageId };
+      const base: CallStart = { call, prepared, kind: 'chat', request: { messages: request.messages, settings: settingsOf(request) }, startedAt, provenanceId, usageId };
       let completion: ChatCompletion;
       let candidate: Candidate;
       try {
@@ -319,7 +325,7 @@ export function createGatewayService(deps: GatewayDeps) {
         ));
       } catch (error) {
         const failure = upstreamFailure(request.model, error);
-        await finish({ ...base, candidate: undefined, usage: undefined, estimatedUsage: { prompt_tokens: promptTokens, completion_tokens: 0, total_tokens: promptTokens }, outcome: call.signal.aborted ? 'client_aborted' : 'error', errorCode: failure.reason, ttftMs: undefined });
+        await finish(base, { candidate: undefined, usage: undefined, estimatedUsage: { prompt_tokens: promptTokens, completion_tokens: 0, total_tokens: promptTokens }, outcome: call.signal.aborted ? 'client_aborted' : 'error', errorCode: failure.reason, ttftMs: undefined });
         throw failure;
       }
       for (const choice of completion.choices) {
@@ -327,7 +333,7 @@ export function createGatewayService(deps: GatewayDeps) {
       }
       const outputText = completion.choices.map((choice) => choice.message.content ?? '').join('\n');
       const estimatedUsage = { prompt_tokens: promptTokens, completion_tokens: estimateTokens(outputText), total_tokens: promptTokens + estimateTokens(outputText) };
-      const figures = await finish({ ...base, candidate, usage: completion.usage, estimatedUsage, outcome: 'ok', ttftMs: clock.now().getTime() - startedAt, outputText });
+      const figures = await finish(base, { candidate, usage: completion.usage, estimatedUsage, outcome: 'ok', ttftMs: clock.now().getTime() - startedAt, outputText });
       // Assigned rather than spread into a copy (a spread plus a new field is slow in V8); the object is our own parse.
       return Object.assign(completion, { model: candidate.model.id, usage: figures.usage, leitplanke: report(candidate, provenanceId, figures) });
     },
@@ -343,7 +349,7 @@ export function createGatewayService(deps: GatewayDeps) {
       const candidates = await guarded(call, prepared, request.messages);
       const provenanceId = randomUUID();
       const usageId = meterStart(startedAt);
-      const base = { call, prepared, kind: 'chat' as const, request: { messages: request.messages, settings: settingsOf(request) }, startedAt, provenanceId, usageId };
+      const base: CallStart = { call, prepared, kind: 'chat', request: { messages: request.messages, settings: settingsOf(request) }, startedAt, provenanceId, usageId };
       let opened: Awaited<ReturnType<typeof openStream>>;
       let candidate: Candidate;
       try {
@@ -353,7 +359,7 @@ export function createGatewayService(deps: GatewayDeps) {
         ));
       } catch (error) {
         const failure = upstreamFailure(request.model, error);
-        await finish({ ...base, candidate: undefined, usage: undefined, estimatedUsage: { prompt_tokens: promptTokens, completion_tokens: 0, total_tokens: promptTokens }, outcome: call.signal.aborted ? 'client_aborted' : 'error', errorCode: failure.reason, ttftMs: undefined });
+        await finish(base, { candidate: undefined, usage: undefined, estimatedUsage: { prompt_tokens: promptTokens, completion_tokens: 0, total_tokens: promptTokens }, outcome: call.signal.aborted ? 'client_aborted' : 'error', errorCode: failure.reason, ttftMs: undefined });
         throw failure;
       }
 
@@ -404,7 +410,7 @@ export function createGatewayService(deps: GatewayDeps) {
         } finally {
           if (outcome !== 'ok') await opened.iterator.return?.(undefined).catch(() => undefined);
           const estimatedUsage = { prompt_tokens: promptTokens, completion_tokens: estimateTokens(output), total_tokens: promptTokens + estimateTokens(output) };
-          const figures = await finish({ ...base, candidate, usage: upstreamUsage, estimatedUsage, outcome, errorCode, ttftMs, outputText: output });
+          const figures = await finish(base, { candidate, usage: upstreamUsage, estimatedUsage, outcome, errorCode, ttftMs, outputText: output });
           if (outcome === 'ok') {
             yield {
               id: last?.id ?? provenanceId,
@@ -430,7 +436,7 @@ export function createGatewayService(deps: GatewayDeps) {
       const candidates = await guarded(call, prepared, asMessages);
       const provenanceId = randomUUID();
       const usageId = meterStart(startedAt);
-      const base = { call, prepared, kind: 'embedding' as const, request: { input: request.input, settings: {} }, startedAt, provenanceId, usageId };
+      const base: CallStart = { call, prepared, kind: 'embedding', request: { input: request.input, settings: {} }, startedAt, provenanceId, usageId };
       try {
         const { result, candidate } = await firstSuccessful(candidates, attemptContext(deps, call), (adapter, next) => {
           const guardedInput = next.guard ? next.guard.messages.map((message) => String(message.content)) : request.input;
@@ -441,11 +447,11 @@ export function createGatewayService(deps: GatewayDeps) {
           for (const item of result.data) if (Array.isArray(item.embedding)) item.embedding = Buffer.from(new Float32Array(item.embedding).buffer).toString('base64');
         }
         const usage = result.usage ? { prompt_tokens: result.usage.prompt_tokens, completion_tokens: 0, total_tokens: result.usage.total_tokens } : undefined;
-        const figures = await finish({ ...base, candidate, usage, estimatedUsage: { prompt_tokens: promptTokens, completion_tokens: 0, total_tokens: promptTokens }, outcome: 'ok', ttftMs: undefined });
+        const figures = await finish(base, { candidate, usage, estimatedUsage: { prompt_tokens: promptTokens, completion_tokens: 0, total_tokens: promptTokens }, outcome: 'ok', ttftMs: undefined });
         return Object.assign(result, { model: candidate.model.id, leitplanke: report(candidate, provenanceId, figures) });
       } catch (error) {
         const failure = upstreamFailure(request.model, error);
-        await finish({ ...base, candidate: undefined, usage: undefined, estimatedUsage: { prompt_tokens: promptTokens, completion_tokens: 0, total_tokens: promptTokens }, outcome: 'error', errorCode: failure.reason, ttftMs: undefined });
+        await finish(base, { candidate: undefined, usage: undefined, estimatedUsage: { prompt_tokens: promptTokens, completion_tokens: 0, total_tokens: promptTokens }, outcome: 'error', errorCode: failure.reason, ttftMs: undefined });
         throw failure;
       }
     },

@@ -1,36 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { ServiceError } from '../core/errors.js';
 import { text } from '../core/l10n.js';
-import type { CallReport, GatewayCall, GatewayDeps, Prepared } from './gateway-service.js';
+import type { CallEnd, CallReport, CallStart, GatewayCall, GatewayDeps, Prepared } from './gateway-service.js';
 import type { EnergyFigures } from './energy-estimator.js';
 import type { ChatMessage, Usage } from './openai-types.js';
 import { attemptContext, firstSuccessful, type Candidate } from './provider-attempts.js';
 import type { ImageRequest, ImageResponse } from './image-types.js';
 import { ProviderError } from './providers/provider-spec.js';
 
-/** What `finish` needs to meter and audit an image call; mirrors the gateway's own calls. */
-type FinishInput = {
-  call: GatewayCall;
-  prepared: Prepared;
-  candidate: Candidate | undefined;
-  kind: 'image';
-  request: { messages?: ChatMessage[]; input?: unknown; settings: Record<string, unknown> };
-  usage: Usage | undefined;
-  estimatedUsage: Usage;
-  outcome: string;
-  errorCode?: string | undefined;
-  startedAt: number;
-  ttftMs: number | undefined;
-  outputText?: string | undefined;
-  provenanceId: string;
-};
-
 /** The gateway's pipeline steps, passed in by `createGatewayService` so images run through the same ones. */
 export type PipelineSteps = {
   deps: GatewayDeps;
   prepare(call: GatewayCall, modelId: string, kind: 'image', tokenEstimate: number): Promise<Prepared>;
   guarded(call: GatewayCall, prepared: Prepared, messages: ChatMessage[]): Promise<Candidate[]>;
-  finish(input: FinishInput): Promise<{ energy: EnergyFigures; usage: Usage; estimated: boolean }>;
+  finish(start: CallStart, end: CallEnd): Promise<{ energy: EnergyFigures; usage: Usage; estimated: boolean }>;
   report(candidate: Candidate, provenanceId: string, figures: { energy: EnergyFigures; estimated: boolean }): CallReport;
   refuse(call: GatewayCall, modelId: string, error: ServiceError): never;
   upstreamFailure(modelId: string, error: unknown): ServiceError;
@@ -66,7 +49,7 @@ export async function generateImages(steps: PipelineSteps, call: GatewayCall, re
   const messages: ChatMessage[] = [{ role: 'user', content: request.prompt }];
   const candidates = await steps.guarded(call, prepared, messages);
   const provenanceId = randomUUID();
-  const base = { call, prepared, kind: 'image' as const, request: { messages, settings: settingsOf(request) }, startedAt, provenanceId };
+  const base: CallStart = { call, prepared, kind: 'image', request: { messages, settings: settingsOf(request) }, startedAt, provenanceId };
   const estimatedUsage = { prompt_tokens: promptTokens, completion_tokens: 0, total_tokens: promptTokens };
   let result: ImageResponse;
   let candidate: Candidate;
@@ -79,7 +62,7 @@ export async function generateImages(steps: PipelineSteps, call: GatewayCall, re
     }));
   } catch (error) {
     const failure = steps.upstreamFailure(request.model, error);
-    await steps.finish({ ...base, candidate: undefined, usage: undefined, estimatedUsage, outcome: call.signal.aborted ? 'client_aborted' : 'error', errorCode: failure.reason, ttftMs: undefined });
+    await steps.finish(base, { candidate: undefined, usage: undefined, estimatedUsage, outcome: call.signal.aborted ? 'client_aborted' : 'error', errorCode: failure.reason, ttftMs: undefined });
     throw failure;
   }
   const model = { id: candidate.model.id, name: candidate.model.name, revision: candidate.model.revision };
@@ -104,9 +87,9 @@ export async function generateImages(steps: PipelineSteps, call: GatewayCall, re
     }
   } catch (error) {
     const failure = error instanceof ServiceError ? error : steps.upstreamFailure(request.model, error);
-    await steps.finish({ ...base, candidate, usage: undefined, estimatedUsage, outcome: 'error', errorCode: failure.reason ?? 'labelling_failed', ttftMs: undefined });
+    await steps.finish(base, { candidate, usage: undefined, estimatedUsage, outcome: 'error', errorCode: failure.reason ?? 'labelling_failed', ttftMs: undefined });
     throw failure;
   }
-  const figures = await steps.finish({ ...base, candidate, usage: undefined, estimatedUsage, outcome: 'ok', ttftMs: deps.clock.now().getTime() - startedAt, outputText: `${labelled.length} image(s)` });
+  const figures = await steps.finish(base, { candidate, usage: undefined, estimatedUsage, outcome: 'ok', ttftMs: deps.clock.now().getTime() - startedAt, outputText: `${labelled.length} image(s)` });
   return { created: result.created, data: labelled, leitplanke: { ...steps.report(candidate, provenanceId, figures), images } };
 }

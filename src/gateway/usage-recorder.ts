@@ -14,16 +14,17 @@ export type UsageRow = typeof usageRecords.$inferInsert;
 const columns = Object.entries(getTableColumns(usageRecords)) as [keyof UsageRow, { name: string }][];
 const columnList = sql.raw(columns.map(([, column]) => `"${column.name}"`).join(', '));
 
-/** All rows in one statement from a JSON array (building a 30-column multi-row insert costs more than the write). */
+/**
+ * All rows in one statement from a JSON array (building a 30-column multi-row insert costs more than
+ * the write). Keys are renamed to column names; a missing value becomes null, as it would in the
+ * statement (JSON.stringify leaves out undefined and writes dates as ISO strings).
+ */
 function insertUsage(rows: UsageRow[]) {
-  const records = rows.map((row) =>
-    Object.fromEntries(
-      columns.map(([key, column]) => {
-        const value = row[key] ?? null;
-        return [column.name, value instanceof Date ? value.toISOString() : value];
-      }),
-    ),
-  );
+  const records = rows.map((row) => {
+    const record: Record<string, unknown> = {};
+    for (const [key, column] of columns) record[column.name] = row[key];
+    return record;
+  });
   return sql`insert into usage_records (${columnList}) select ${columnList} from jsonb_populate_recordset(null::usage_records, ${JSON.stringify(records)}::jsonb)`;
 }
 
