@@ -54,6 +54,7 @@ function write(value: unknown): string | undefined {
 }
 
 /** Characters JSON.stringify escapes (quote, backslash, control characters, lone surrogates); most strings have none. */
+// eslint-disable-next-line no-control-regex -- control characters are what JSON escapes
 const needsEscape = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 function quote(text: string): string {
