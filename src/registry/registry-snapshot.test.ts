@@ -102,6 +102,19 @@ describe('federation (SOV-5)', () => {
     expect(snapshot.effective('m', [{ id: 'root', name: 'Bund' }])!.status).toBe('recommended');
   });
 
+  it('answers each lineage for itself, and the same lineage again from memory', () => {
+    const rules: OrgRule[] = [{ id: 'r', orgId: 'state', orgName: 'Landesverband', targetType: 'model', targetId: 'm', effect: 'exclude', roles: [], reason: 'Beschluss' }];
+    const snapshot = new RegistrySnapshot(new Map([['m', model('recommended')]]), new Map([['own', provider('own', 'own')]]), rules);
+    const root = [{ id: 'root', name: 'Bund' }];
+    const state = [{ id: 'state', name: 'Landesverband' }, ...root];
+    expect(snapshot.effective('m', root)!.status).toBe('recommended');
+    expect(snapshot.effective('m', state)!.status).toBe('excluded');
+    expect(snapshot.effective('m', [{ id: 'local', name: 'Kreisverband' }, ...state])!.status).toBe('excluded');
+    expect(snapshot.effective('m', root)!.status).toBe('recommended');
+    expect(snapshot.effective('m', state)).toBe(snapshot.effective('m', [...state]));
+    expect(snapshot.effective('unknown', root)).toBeUndefined();
+  });
+
   it('excludes a model whose every provider is excluded by zone for that organisation', () => {
     const rules: OrgRule[] = [{ id: 'r', orgId: 'o', orgName: 'O', targetType: 'zone', targetId: 'own', effect: 'exclude', roles: [], reason: 'nur EU-Rechenzentrum' }];
     const snapshot = new RegistrySnapshot(new Map([['m', { ...model('approved'), deployments: [{ providerId: 'own', upstreamModel: 'm', priority: 0 }] }]]), new Map([['own', provider('own', 'own')]]), rules);

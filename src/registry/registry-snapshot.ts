@@ -51,14 +51,15 @@ export type OrgRule = {
 /** Where a restriction comes from: the registry itself or an organisation's rule. */
 export type Restriction = { source: 'registry' | 'organisation'; orgId?: string; orgName?: string; effect: string; reason: Text };
 
+/** Shared by every request of the snapshot's lifetime (memoised), hence read-only. */
 export type EffectiveModel = {
-  model: ModelEntry;
-  status: ModelStatus;
-  restrictions: Restriction[];
+  readonly model: ModelEntry;
+  readonly status: ModelStatus;
+  readonly restrictions: readonly Restriction[];
   /** null = every role; otherwise only these roles may use the model here. */
-  allowedRoles: Set<string> | null;
+  readonly allowedRoles: ReadonlySet<string> | null;
   /** Deployments left after provider and zone rules, connected providers only, in order of preference. */
-  deployments: (Deployment & { provider: ProviderConnection })[];
+  readonly deployments: readonly (Deployment & { provider: ProviderConnection })[];
 };
 
 const strictness: Record<ModelStatus, number> = {
@@ -94,8 +95,20 @@ export class RegistrySnapshot {
     readonly rules: OrgRule[],
   ) {}
 
+  /** Per model and lineage: the snapshot never changes, and every gateway call asks. */
+  private readonly effectiveByLineage = new Map<string, EffectiveModel | undefined>();
+
   /** The model as organisation `lineage[0]` sees it; `lineage` is the org and its ancestors, nearest first. */
   effective(modelId: string, lineage: { id: string; name: string }[]): EffectiveModel | undefined {
+    let key = modelId;
+    for (const org of lineage) key += `\u0000${org.id}`;
+    if (this.effectiveByLineage.has(key)) return this.effectiveByLineage.get(key);
+    const effective = this.compute(modelId, lineage);
+    this.effectiveByLineage.set(key, effective);
+    return effective;
+  }
+
+  private compute(modelId: string, lineage: { id: string; name: string }[]): EffectiveModel | undefined {
     const model = this.models.get(modelId);
     if (!model) return undefined;
     const lineageIds = new Set(lineage.map((org) => org.id));
