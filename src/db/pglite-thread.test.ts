@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
@@ -129,6 +129,15 @@ describe('PGlite on its own thread', () => {
     expect(elapsed).toBeGreaterThan(100);
     // In the server's own thread the interval could not run at all until the query ended.
     expect(ticks).toBeGreaterThanOrEqual(Math.floor(elapsed / 10 / 3));
+  });
+
+  it.runIf(process.platform === 'linux')('runs below the priority of the thread that serves requests', () => {
+    // Nice value per thread: field 19 of /proc/<pid>/task/<tid>/stat (counted after the command name).
+    const niceOf = (statPath: string) => Number(readFileSync(statPath, 'utf8').split(') ')[1]!.split(' ')[16]);
+    const own = niceOf(`/proc/self/task/${process.pid}/stat`);
+    const threads = readdirSync('/proc/self/task').map((tid) => niceOf(`/proc/self/task/${tid}/stat`));
+    expect(own).toBeLessThan(19);
+    expect(threads).toContain(Math.min(19, own + 10));
   });
 
   it('keeps what was written when the folder is opened again, and refuses calls once closed', async () => {
