@@ -190,10 +190,10 @@ export function createGatewayService(deps: GatewayDeps) {
   }
 
   /** Meters and audits one call (success or not) and settles its budget reservation. */
-  async function finish(start: CallStart, input: CallEnd): Promise<{ energy: EnergyFigures; usage: Usage; estimated: boolean }> {
+  async function finish(start: CallStart, end: CallEnd): Promise<{ energy: EnergyFigures; usage: Usage; estimated: boolean }> {
     const { call, prepared } = start;
-    const { candidate } = input;
-    const usage = input.usage ?? input.estimatedUsage;
+    const { candidate } = end;
+    const usage = end.usage ?? end.estimatedUsage;
     const endedAt = clock.now().getTime();
     const durationMs = endedAt - start.startedAt;
     const model = candidate?.model ?? prepared.effective.model;
@@ -226,24 +226,24 @@ export function createGatewayService(deps: GatewayDeps) {
       fallbackFrom: candidate?.fallbackFrom ?? null,
       tokensIn: usage.prompt_tokens,
       tokensOut: usage.completion_tokens,
-      usageEstimated: !input.usage,
-      ttftMs: input.ttftMs ?? null,
+      usageEstimated: !end.usage,
+      ttftMs: end.ttftMs ?? null,
       durationMs,
-      outcome: input.outcome,
-      errorCode: input.errorCode ?? null,
+      outcome: end.outcome,
+      errorCode: end.errorCode ?? null,
       energyWh: energy.energyWh,
       co2eGrams: energy.co2eGrams,
       waterMl: energy.waterMl,
       energyMethod: energy.method,
       requestId: call.caller.requestId,
-      provenanceId: input.outcome === 'ok' ? start.provenanceId : null,
+      provenanceId: end.outcome === 'ok' ? start.provenanceId : null,
       conversationId: call.conversationId ?? null,
       assistantId: call.assistantId ?? null,
       settings: start.request.settings,
       guard: candidate?.guard?.summary ?? null,
       promptHash: sha256Hex(canonicalJson(start.request.messages ?? start.request.input ?? null)),
       promptText: keep ? (start.request.messages ?? start.request.input ?? null) : null,
-      outputText: keep ? (input.outputText ?? null) : null,
+      outputText: keep ? (end.outputText ?? null) : null,
       retainUntil: keep ? new Date(occurredAt.getTime() + keep.days * 86_400_000) : null,
     };
     recorder.record({
@@ -260,7 +260,7 @@ export function createGatewayService(deps: GatewayDeps) {
           metadata: {
             usageId: row.id,
             provider: provider?.id ?? null,
-            outcome: input.outcome,
+            outcome: end.outcome,
             tokensIn: usage.prompt_tokens,
             tokensOut: usage.completion_tokens,
             promptHash: row.promptHash,
@@ -272,8 +272,8 @@ export function createGatewayService(deps: GatewayDeps) {
         },
       },
     });
-    metrics.observe({ model: model.id, provider: provider?.id ?? 'none', outcome: input.outcome, usage, durationMs, ttftMs: input.ttftMs, energyWh: energy.energyWh });
-    return { energy, usage, estimated: !input.usage };
+    metrics.observe({ model: model.id, provider: provider?.id ?? 'none', outcome: end.outcome, usage, durationMs, ttftMs: end.ttftMs, energyWh: energy.energyWh });
+    return { energy, usage, estimated: !end.usage };
   }
 
   function report(candidate: Candidate, provenanceId: string, figures: { energy: EnergyFigures; estimated: boolean }): CallReport {

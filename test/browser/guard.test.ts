@@ -137,12 +137,22 @@ describe.skipIf(!browserAvailable)('data-protection guard in the browser', () =>
     await page.keyboard.type('Mitgliedsnummer'); // focus moved to the new pattern's name field
     expect(await first.getByLabel(/^Bezeichnung/).inputValue()).toBe('Mitgliedsnummer');
     await first.getByLabel(/^Regulärer Ausdruck/).fill('M-\\d{6}');
+    // The page reloads the settings after saving; held back here so that it lands while the next pattern is
+    // typed — which must not undo the typing.
+    await page.route('**/guard-settings', async (route) => {
+      if (route.request().method() === 'GET') await new Promise((resolve) => setTimeout(resolve, 1_000));
+      await route.continue();
+    });
+    const reloaded = page.waitForResponse((response) => response.url().endsWith('/guard-settings') && response.request().method() === 'GET');
     await page.getByRole('button', { name: 'Einstellungen speichern' }).click();
     await page.getByText('Die Einstellungen sind gespeichert.').waitFor();
 
     await page.getByRole('button', { name: 'Muster hinzufügen' }).click();
     const second = page.getByRole('group', { name: /^Muster 2/ });
     await second.getByLabel(/^Bezeichnung/).fill('Kaputt');
+    await reloaded;
+    await page.unroute('**/guard-settings');
+    expect(await second.getByLabel(/^Bezeichnung/).inputValue()).toBe('Kaputt');
     const regex = second.getByLabel(/^Regulärer Ausdruck/);
     await regex.fill('(a+)+');
     await page.getByRole('button', { name: 'Einstellungen speichern' }).click();

@@ -4,6 +4,8 @@ import { api } from './client';
 /** Loads JSON from the API; `reload` after a change. Ignores answers that arrive after the path changed. */
 export function useResource<T>(path: string | undefined) {
   const [data, setData] = useState<T>();
+  // Which path `data` came from: after a switch it still holds the previous path's answer until the new one arrives.
+  const [loadedPath, setLoadedPath] = useState<string>();
   const [error, setError] = useState<unknown>();
   const [version, setVersion] = useState(0);
 
@@ -13,6 +15,7 @@ export function useResource<T>(path: string | undefined) {
     api<T>(path, { signal: controller.signal })
       .then((value) => {
         setData(value);
+        setLoadedPath(path);
         setError(undefined);
       })
       .catch((reason: unknown) => {
@@ -22,5 +25,5 @@ export function useResource<T>(path: string | undefined) {
   }, [path, version]);
 
   const reload = useCallback(() => setVersion((value) => value + 1), []);
-  return { data, error, reload, loading: data === undefined && error === undefined };
+  return { data, loadedPath, error, reload, loading: data === undefined && error === undefined };
 }

@@ -18,7 +18,7 @@ const fromChoice = (choice: Choice): boolean | undefined => (choice === 'default
 export default function GuardSettingsPage() {
   const { t } = useTranslation();
   const { currentOrg } = useSession();
-  const { data, error: loadError, reload } = useResource<GuardSettingsResponse>(currentOrg ? `/api/orgs/${currentOrg.id}/guard-settings` : undefined);
+  const { data, loadedPath, error: loadError, reload } = useResource<GuardSettingsResponse>(currentOrg ? `/api/orgs/${currentOrg.id}/guard-settings` : undefined);
   const [form, setForm] = useState<GuardSettings>({ pseudonymise: {} });
   const [error, setError] = useState<unknown>();
   const [notice, setNotice] = useState<string>();
@@ -26,10 +26,11 @@ export default function GuardSettingsPage() {
   const [added, setAdded] = useState(0);
   const ids = useId();
 
-  // The form starts from each freshly loaded state (React's "adjust state while rendering" pattern).
-  const [formSource, setFormSource] = useState<GuardSettingsResponse>();
-  if (data && data !== formSource) {
-    setFormSource(data);
+  // The form is filled from an organisation's first load (React's "adjust state while rendering" pattern); the
+  // reload after saving refreshes what is shown around it but keeps what was typed in the meantime.
+  const [formPath, setFormPath] = useState<string>();
+  if (data && loadedPath !== formPath) {
+    setFormPath(loadedPath);
     setForm({ ...data.own, pseudonymise: { ...data.own.pseudonymise } });
   }
 

@@ -20,16 +20,17 @@ const visibleRules = ['montage_and_photorealistic', 'all_ai'] as const;
 export default function ProvenanceSettingsPage() {
   const { t, i18n } = useTranslation();
   const { currentOrg } = useSession();
-  const { data, error: loadError, reload } = useResource<Settings>(currentOrg ? `/api/orgs/${currentOrg.id}/provenance/settings` : undefined);
+  const { data, loadedPath, error: loadError, reload } = useResource<Settings>(currentOrg ? `/api/orgs/${currentOrg.id}/provenance/settings` : undefined);
   const [templates, setTemplates] = useState<Record<string, { de: string; en: string }>>({});
   const [policy, setPolicy] = useState({ ai: '', visibleLabel: '' });
   const [error, setError] = useState<unknown>();
   const [notice, setNotice] = useState<string>();
 
-  // The form starts from each freshly loaded state (React's "adjust state while rendering" pattern).
-  const [formSource, setFormSource] = useState<Settings>();
-  if (data && data !== formSource) {
-    setFormSource(data);
+  // The forms are filled from an organisation's first load (React's "adjust state while rendering" pattern);
+  // the reload after saving one refreshes what is shown around them but keeps what was typed in the meantime.
+  const [formPath, setFormPath] = useState<string>();
+  if (data && loadedPath !== formPath) {
+    setFormPath(loadedPath);
     setTemplates(Object.fromEntries(data.channels.map((entry) => [entry.channel, { de: entry.own.de ?? '', en: entry.own.en ?? '' }])));
     setPolicy({ ai: data.imagePolicy.ai, visibleLabel: data.imagePolicy.visibleLabel });
   }
