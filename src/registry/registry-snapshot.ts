@@ -95,22 +95,23 @@ export class RegistrySnapshot {
     readonly rules: OrgRule[],
   ) {}
 
-  /** Per model and lineage: the snapshot never changes, and every gateway call asks. */
-  private readonly effectiveByLineage = new Map<string, EffectiveModel | undefined>();
+  /** Per model and lineage: the snapshot never changes, and every gateway call asks. Known models only, so
+   * a client naming made-up models cannot grow it. */
+  private readonly effectiveByLineage = new Map<string, EffectiveModel>();
 
   /** The model as organisation `lineage[0]` sees it; `lineage` is the org and its ancestors, nearest first. */
   effective(modelId: string, lineage: { id: string; name: string }[]): EffectiveModel | undefined {
+    const model = this.models.get(modelId);
+    if (!model) return undefined;
     let key = modelId;
     for (const org of lineage) key += `\u0000${org.id}`;
-    if (this.effectiveByLineage.has(key)) return this.effectiveByLineage.get(key);
-    const effective = this.compute(modelId, lineage);
-    this.effectiveByLineage.set(key, effective);
+    let effective = this.effectiveByLineage.get(key);
+    if (!effective) this.effectiveByLineage.set(key, (effective = this.compute(model, lineage)));
     return effective;
   }
 
-  private compute(modelId: string, lineage: { id: string; name: string }[]): EffectiveModel | undefined {
-    const model = this.models.get(modelId);
-    if (!model) return undefined;
+  private compute(model: ModelEntry, lineage: { id: string; name: string }[]): EffectiveModel {
+    const modelId = model.id;
     const lineageIds = new Set(lineage.map((org) => org.id));
     const rules = this.rules.filter((rule) => lineageIds.has(rule.orgId));
     let status = model.status;

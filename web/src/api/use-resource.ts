@@ -27,3 +27,15 @@ export function useResource<T>(path: string | undefined) {
   const reload = useCallback(() => setVersion((value) => value + 1), []);
   return { data, loadedPath, error, reload, loading: data === undefined && error === undefined };
 }
+
+/**
+ * Fills a form from the first answer for each path (React's "adjust state while rendering" pattern): the
+ * reload after saving refreshes what the page shows around the form but keeps what was typed meanwhile.
+ */
+export function useFillOnFirstLoad<T>(resource: { data: T | undefined; loadedPath: string | undefined }, fill: (data: T) => void): void {
+  const [filledFrom, setFilledFrom] = useState<string>();
+  if (resource.data !== undefined && resource.loadedPath !== filledFrom) {
+    setFilledFrom(resource.loadedPath);
+    fill(resource.data);
+  }
+}

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client';
-import { useResource } from '../../api/use-resource';
+import { useFillOnFirstLoad, useResource } from '../../api/use-resource';
 import { SelectField, TextField } from '../../components/field';
 import { ErrorNotice, Notice } from '../../components/notice';
 import { Page } from '../../components/page';
@@ -18,7 +18,8 @@ const fromChoice = (choice: Choice): boolean | undefined => (choice === 'default
 export default function GuardSettingsPage() {
   const { t } = useTranslation();
   const { currentOrg } = useSession();
-  const { data, loadedPath, error: loadError, reload } = useResource<GuardSettingsResponse>(currentOrg ? `/api/orgs/${currentOrg.id}/guard-settings` : undefined);
+  const resource = useResource<GuardSettingsResponse>(currentOrg ? `/api/orgs/${currentOrg.id}/guard-settings` : undefined);
+  const { data, error: loadError, reload } = resource;
   const [form, setForm] = useState<GuardSettings>({ pseudonymise: {} });
   const [error, setError] = useState<unknown>();
   const [notice, setNotice] = useState<string>();
@@ -26,13 +27,7 @@ export default function GuardSettingsPage() {
   const [added, setAdded] = useState(0);
   const ids = useId();
 
-  // The form is filled from an organisation's first load (React's "adjust state while rendering" pattern); the
-  // reload after saving refreshes what is shown around it but keeps what was typed in the meantime.
-  const [formPath, setFormPath] = useState<string>();
-  if (data && loadedPath !== formPath) {
-    setFormPath(loadedPath);
-    setForm({ ...data.own, pseudonymise: { ...data.own.pseudonymise } });
-  }
+  useFillOnFirstLoad(resource, (loaded) => setForm({ ...loaded.own, pseudonymise: { ...loaded.own.pseudonymise } }));
 
   const fieldErrors = error instanceof ApiError ? error.fieldErrors : {};
   useEffect(() => {

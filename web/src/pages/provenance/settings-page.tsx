@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { useResource } from '../../api/use-resource';
+import { useFillOnFirstLoad, useResource } from '../../api/use-resource';
 import { ErrorNotice, Notice } from '../../components/notice';
 import { Page } from '../../components/page';
 import { useSession } from '../../session/session-context';
@@ -20,20 +20,17 @@ const visibleRules = ['montage_and_photorealistic', 'all_ai'] as const;
 export default function ProvenanceSettingsPage() {
   const { t, i18n } = useTranslation();
   const { currentOrg } = useSession();
-  const { data, loadedPath, error: loadError, reload } = useResource<Settings>(currentOrg ? `/api/orgs/${currentOrg.id}/provenance/settings` : undefined);
+  const resource = useResource<Settings>(currentOrg ? `/api/orgs/${currentOrg.id}/provenance/settings` : undefined);
+  const { data, error: loadError, reload } = resource;
   const [templates, setTemplates] = useState<Record<string, { de: string; en: string }>>({});
   const [policy, setPolicy] = useState({ ai: '', visibleLabel: '' });
   const [error, setError] = useState<unknown>();
   const [notice, setNotice] = useState<string>();
 
-  // The forms are filled from an organisation's first load (React's "adjust state while rendering" pattern);
-  // the reload after saving one refreshes what is shown around them but keeps what was typed in the meantime.
-  const [formPath, setFormPath] = useState<string>();
-  if (data && loadedPath !== formPath) {
-    setFormPath(loadedPath);
-    setTemplates(Object.fromEntries(data.channels.map((entry) => [entry.channel, { de: entry.own.de ?? '', en: entry.own.en ?? '' }])));
-    setPolicy({ ai: data.imagePolicy.ai, visibleLabel: data.imagePolicy.visibleLabel });
-  }
+  useFillOnFirstLoad(resource, (loaded) => {
+    setTemplates(Object.fromEntries(loaded.channels.map((entry) => [entry.channel, { de: entry.own.de ?? '', en: entry.own.en ?? '' }])));
+    setPolicy({ ai: loaded.imagePolicy.ai, visibleLabel: loaded.imagePolicy.visibleLabel });
+  });
 
   async function run(action: () => Promise<unknown>, message: string) {
     setError(undefined);
