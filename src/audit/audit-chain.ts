@@ -33,26 +33,41 @@ export type ChainedEntry = {
   hash: string;
 };
 
+/** An entry before it has its place in the chain: everything but the previous hash and its own. */
+export type UnchainedEntry = Omit<ChainedEntry, 'prevHash' | 'hash'>;
+
+/**
+ * An entry's hash input split around the previous hash: the canonical JSON (sorted keys) of the entry is
+ * `before + JSON of prevHash + after`, as "prevHash" sorts between "orgId" and "requestId". Prepared
+ * when the event happens, it leaves one sha256 per entry for the moment the chain head is locked: a
+ * batch of hundreds of gateway calls no longer holds the event loop for milliseconds.
+ */
+export type HashInput = { before: string; after: string };
+
+export function hashInput(entry: UnchainedEntry): HashInput {
+  const head = canonicalJson({
+    action: entry.action,
+    actorId: entry.actorId,
+    actorLabel: entry.actorLabel,
+    actorType: entry.actorType,
+    after: entry.after ?? null,
+    before: entry.before ?? null,
+    id: entry.id,
+    metadata: entry.metadata ?? null,
+    occurredAt: new Date(entry.occurredAt).toISOString(),
+    orgId: entry.orgId,
+  });
+  const tail = canonicalJson({ requestId: entry.requestId, targetId: entry.targetId, targetType: entry.targetType });
+  return { before: `${head.slice(0, -1)},"prevHash":`, after: tail === '{}' ? '}' : `,${tail.slice(1)}` };
+}
+
+export function chainHash(input: HashInput, prevHash: string): string {
+  return sha256Hex(input.before + JSON.stringify(prevHash) + input.after);
+}
+
 /** Hash over every field except the hash itself; stable across a jsonb round trip (sorted keys). */
 export function entryHash(entry: Omit<ChainedEntry, 'hash'>): string {
-  return sha256Hex(
-    canonicalJson({
-      id: entry.id,
-      occurredAt: new Date(entry.occurredAt).toISOString(),
-      actorType: entry.actorType,
-      actorId: entry.actorId,
-      actorLabel: entry.actorLabel,
-      orgId: entry.orgId,
-      action: entry.action,
-      targetType: entry.targetType,
-      targetId: entry.targetId,
-      before: entry.before ?? null,
-      after: entry.after ?? null,
-      metadata: entry.metadata ?? null,
-      requestId: entry.requestId,
-      prevHash: entry.prevHash,
-    }),
-  );
+  return chainHash(hashInput(entry), entry.prevHash);
 }
 
 export type ChainInput = {
@@ -62,35 +77,23 @@ export type ChainInput = {
   event: AuditEvent;
 };
 
-export function chainEntries(prevHash: string, inputs: ChainInput[]): ChainedEntry[] {
-  const entries: ChainedEntry[] = [];
-  let previous = prevHash;
-  for (const input of inputs) {
+export function unchainedEntry(input: ChainInput): UnchainedEntry {
+  return {
+    id: randomUUID(),
     // Millisecond precision: that is what the column stores, so the hash survives the round trip.
-    const occurredAt = new Date(Math.floor(input.occurredAt.getTime()));
-    const entry: ChainedEntry = {
-      id: randomUUID(),
-      occurredAt,
-      actorType: input.actor.type,
-      actorId: input.actor.id ?? null,
-      actorLabel: input.actor.label,
-      orgId: input.event.orgId ?? null,
-      action: input.event.action,
-      targetType: input.event.targetType ?? null,
-      targetId: input.event.targetId ?? null,
-      before: jsonSafe(input.event.before),
-      after: jsonSafe(input.event.after),
-      metadata: (jsonSafe(input.event.metadata) as Record<string, unknown> | null) ?? null,
-      requestId: input.requestId ?? null,
-      prevHash: previous,
-      hash: '',
-    };
-    // Set in place: a copy spread with one more field costs ~3 µs per entry in V8 (measured), the hash ignores `hash`.
-    entry.hash = entryHash(entry);
-    entries.push(entry);
-    previous = entry.hash;
-  }
-  return entries;
+    occurredAt: new Date(Math.floor(input.occurredAt.getTime())),
+    actorType: input.actor.type,
+    actorId: input.actor.id ?? null,
+    actorLabel: input.actor.label,
+    orgId: input.event.orgId ?? null,
+    action: input.event.action,
+    targetType: input.event.targetType ?? null,
+    targetId: input.event.targetId ?? null,
+    before: jsonSafe(input.event.before),
+    after: jsonSafe(input.event.after),
+    metadata: (jsonSafe(input.event.metadata) as Record<string, unknown> | null) ?? null,
+    requestId: input.requestId ?? null,
+  };
 }
 
 /** What jsonb will give back: plain JSON (dates as strings, undefined dropped). */

@@ -3,21 +3,20 @@ import type { Clock } from '../core/clock.js';
 import type { CallContext } from '../core/context.js';
 import { rowsOf, type DbOrTx, type Tx, type Db } from '../db/connection.js';
 import { auditChainHead, auditLog } from './schema.js';
-import { chainEntries, entryHash, GENESIS_HASH, type AuditEvent, type ChainInput } from './audit-chain.js';
+import { chainHash, entryHash, GENESIS_HASH, hashInput, unchainedEntry, type AuditEvent, type ChainInput, type HashInput } from './audit-chain.js';
 
 const HEAD_ID = 'main';
 
+/** An audit event made ready for the chain: its hash input and its row, waiting for the previous hash. */
+export type PreparedAudit = { hashInput: HashInput; row: string };
+
 /**
- * Appends to the hash chain inside the caller's transaction: if the change rolls back, so does its
- * audit entry. The head row is locked for the rest of the transaction, which orders concurrent writers.
+ * Everything about an entry that does not depend on its place in the chain. The gateway prepares its
+ * entries as calls end, so the batched write only hashes them in order (see HashInput).
  */
-export async function appendAudit(tx: Tx, inputs: ChainInput[]): Promise<void> {
-  if (inputs.length === 0) return;
-  await tx.insert(auditChainHead).values({ id: HEAD_ID, lastSeq: 0, lastHash: GENESIS_HASH }).onConflictDoNothing();
-  const [head] = await tx.select().from(auditChainHead).where(eq(auditChainHead.id, HEAD_ID)).for('update');
-  const entries = chainEntries(head?.lastHash ?? GENESIS_HASH, inputs);
-  // One statement for the whole batch (the gateway writes hundreds at once); rows keep chain order.
-  const rows = entries.map((entry) => ({
+export function prepareAudit(input: ChainInput): PreparedAudit {
+  const entry = unchainedEntry(input);
+  const row = JSON.stringify({
     id: entry.id,
     occurred_at: entry.occurredAt.toISOString(),
     actor_type: entry.actorType,
@@ -31,22 +30,43 @@ export async function appendAudit(tx: Tx, inputs: ChainInput[]): Promise<void> {
     after: entry.after,
     metadata: entry.metadata,
     request_id: entry.requestId,
-    prev_hash: entry.prevHash,
-    hash: entry.hash,
-  }));
+  });
+  // Without its closing brace: the chain columns are added when the previous hash is known.
+  return { hashInput: hashInput(entry), row: row.slice(0, -1) };
+}
+
+/**
+ * Appends to the hash chain inside the caller's transaction: if the change rolls back, so does its
+ * audit entry. The head row is locked for the rest of the transaction, which orders concurrent writers.
+ */
+export async function appendAudit(tx: Tx, inputs: ChainInput[]): Promise<void> {
+  await appendPreparedAudit(tx, inputs.map(prepareAudit));
+}
+
+export async function appendPreparedAudit(tx: Tx, prepared: PreparedAudit[]): Promise<void> {
+  if (prepared.length === 0) return;
+  await tx.insert(auditChainHead).values({ id: HEAD_ID, lastSeq: 0, lastHash: GENESIS_HASH }).onConflictDoNothing();
+  const [head] = await tx.select().from(auditChainHead).where(eq(auditChainHead.id, HEAD_ID)).for('update');
+  let previous = head?.lastHash ?? GENESIS_HASH;
+  let rows = '';
+  for (const entry of prepared) {
+    const hash = chainHash(entry.hashInput, previous);
+    rows += `${rows ? ',' : '['}${entry.row},"prev_hash":${JSON.stringify(previous)},"hash":"${hash}"}`;
+    previous = hash;
+  }
+  // One statement for the whole batch (the gateway writes hundreds at once); rows keep chain order.
   const inserted = rowsOf<{ seq: string | number }>(
     await tx.execute(sql`
       insert into audit_log (id, occurred_at, actor_type, actor_id, actor_label, org_id, action, target_type, target_id, before, after, metadata, request_id, prev_hash, hash)
       select r.id, r.occurred_at, r.actor_type, r.actor_id, r.actor_label, r.org_id, r.action, r.target_type, r.target_id, r.before, r.after, r.metadata, r.request_id, r.prev_hash, r.hash
-      from jsonb_array_elements(${JSON.stringify(rows)}::jsonb) with ordinality as e(value, n)
+      from jsonb_array_elements(${`${rows}]`}::jsonb) with ordinality as e(value, n)
       cross join lateral jsonb_populate_record(null::audit_log, e.value) as r
       order by e.n
       returning seq`),
   );
-  const last = entries[entries.length - 1]!;
   await tx
     .update(auditChainHead)
-    .set({ lastSeq: Math.max(...inserted.map((row) => Number(row.seq))), lastHash: last.hash })
+    .set({ lastSeq: Math.max(...inserted.map((row) => Number(row.seq))), lastHash: previous })
     .where(eq(auditChainHead.id, HEAD_ID));
 }
 

@@ -1,7 +1,8 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export function sha256Hex(value: string | Buffer): string {
-  return createHash('sha256').update(value).digest('hex');
+  // One-shot: half the time of createHash().update().digest() for the short inputs hashed per call.
+  return hash('sha256', value, 'hex');
 }
 
 /** URL-safe random token with `bytes` of entropy. */

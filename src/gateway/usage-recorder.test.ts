@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/helpers/test-database.js';
-import { verifyAuditChain } from '../audit/audit-service.js';
+import { listAuditEntries, verifyAuditChain } from '../audit/audit-service.js';
 import { createLogger } from '../core/logger.js';
 import type { Database } from '../db/connection.js';
 import { createUsageRecorder, type UsageRow } from './usage-recorder.js';
@@ -91,5 +92,22 @@ describe('usage recorder', () => {
     const [after] = await database.db.select({ n: count() }).from(usageRecords);
     expect(Number(after!.n) - Number(before!.n)).toBe(120);
     expect(recorder.pending()).toBe(0);
+  });
+
+  it('drops a row JSON cannot hold, says so in the log, and still writes the others with an unbroken chain', async () => {
+    const lines: string[] = [];
+    const logger = pino({ level: 'error' }, { write: (line: string) => void lines.push(line) });
+    const recorder = createUsageRecorder(database, logger, { intervalMs: 60_000 });
+    const poisoned = { ...audit(), event: { action: 'gateway.poisoned', orgId, metadata: { tokens: 10n } } };
+    const good = usageRow();
+    recorder.record({ usage: usageRow(), audit: audit() });
+    recorder.record({ audit: poisoned });
+    recorder.record({ usage: good, audit: audit() });
+    await recorder.flush();
+    expect(recorder.pending()).toBe(0);
+    expect(await database.db.select().from(usageRecords).where(eq(usageRecords.id, good.id))).toHaveLength(1);
+    expect(await listAuditEntries(database.db, { action: 'gateway.poisoned', limit: 10 })).toHaveLength(0);
+    expect(lines.join('\n')).toContain('could not be serialised');
+    expect((await verifyAuditChain(database.db)).ok).toBe(true);
   });
 });
