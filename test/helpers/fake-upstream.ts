@@ -10,7 +10,7 @@ import sharp from 'sharp';
 export type Script = {
   /** The answer text; default: "Echo: <last user message>". */
   reply?: (body: ChatBody) => string;
-  /** Split the answer into this many stream chunks (default: one per word). */
+  /** Pause after each streamed word (one chunk per word); a non-streaming answer waits for all of them, as generation takes that long. */
   chunkDelayMs?: number;
   firstByteDelayMs?: number;
   status?: number;
@@ -114,7 +114,12 @@ export async function startFakeUpstream(options: { record?: boolean } = {}): Pro
     usage.total_tokens = usage.prompt_tokens + usage.completion_tokens;
     const id = `chatcmpl-fake-${state.requests.length}`;
     const created = 1_700_000_000;
+    const pieces = text.match(/\S+\s*/g) ?? [text];
     if (!body.stream) {
+      // A model server answers a non-streaming request once the whole answer is generated: the same time
+      // the stream of it takes.
+      if (script.chunkDelayMs) await wait(script.chunkDelayMs * pieces.length);
+      if (closed) return;
       const message = script.toolCall
         ? { role: 'assistant', content: null, tool_calls: [{ id: 'call_1', type: 'function', function: script.toolCall }] }
         : { role: 'assistant', content: text };
@@ -127,7 +132,6 @@ export async function startFakeUpstream(options: { record?: boolean } = {}): Pro
     const send = (payload: unknown) => response.write(`data: ${typeof payload === 'string' ? payload : JSON.stringify(payload)}\n\n`);
     const chunk = (delta: unknown, finish: string | null = null) => ({ id, object: 'chat.completion.chunk', created, model: body.model, choices: [{ index: 0, delta, finish_reason: finish }] });
     send(chunk({ role: 'assistant', content: '' }));
-    const pieces = text.match(/\S+\s*/g) ?? [text];
     for (const [index, piece] of pieces.entries()) {
       if (closed) return;
       if (script.cutAfterChunks !== undefined && index >= script.cutAfterChunks) {
