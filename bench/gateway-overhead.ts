@@ -162,20 +162,22 @@ async function main(): Promise<void> {
       const direct = await run(upstreamUrl, undefined, stream, 'direct');
       const through = await run(gatewayUrl, key, stream, 'gateway');
       const bare = await run(bareProxyUrl, undefined, stream, 'bare proxy');
-      const measure = (pick: (sample: Sample) => number, p: number) =>
-        percentile(through.samples.map(pick), p) - percentile(direct.samples.map(pick), p);
+      const added = (path: Sample[], pick: (sample: Sample) => number, p: number) =>
+        percentile(path.map(pick), p) - percentile(direct.samples.map(pick), p);
+      const measure = (pick: (sample: Sample) => number, p: number) => added(through.samples, pick, p);
+      const bareTotal = (p: number) => added(bare.samples, (s) => s.total, p).toFixed(2);
       rows.push(
         `| ${stream ? 'streaming' : 'non-streaming'} | ${total} | ${concurrency} | ${measure((s) => s.ttft, 50).toFixed(2)} | ${measure((s) => s.ttft, 99).toFixed(2)} | ` +
-          `${measure((s) => s.total, 50).toFixed(2)} | ${measure((s) => s.total, 99).toFixed(2)} | ${(total / direct.seconds).toFixed(0)} | ${(total / through.seconds).toFixed(0)} | ${((direct.seconds / through.seconds) * 100).toFixed(1)} % | ${(total / bare.seconds).toFixed(0)} (${((direct.seconds / bare.seconds) * 100).toFixed(1)} %) | ${rssMb(gateway.pid!).toFixed(0)} MB |`,
+          `${measure((s) => s.total, 50).toFixed(2)} | ${measure((s) => s.total, 99).toFixed(2)} | ${(total / direct.seconds).toFixed(0)} | ${(total / through.seconds).toFixed(0)} | ${((direct.seconds / through.seconds) * 100).toFixed(1)} % | ${(total / bare.seconds).toFixed(0)} (${((direct.seconds / bare.seconds) * 100).toFixed(1)} %) | ${bareTotal(50)} / ${bareTotal(99)} | ${rssMb(gateway.pid!).toFixed(0)} MB |`,
       );
     }
     console.log(
       `\nGateway overhead — upstream TTFT ${values['ttft-ms']} ms, ${values['chunk-ms']} ms between chunks, log level ${values['log-level']}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? ''}), Node ${process.version}\n`,
     );
     console.log(
-      '| mode | requests | concurrency | added TTFT p50 (ms) | added TTFT p99 (ms) | added total p50 (ms) | added total p99 (ms) | direct req/s | gateway req/s | throughput vs direct | bare proxy req/s (vs direct) | gateway RSS |',
+      '| mode | requests | concurrency | added TTFT p50 (ms) | added TTFT p99 (ms) | added total p50 (ms) | added total p99 (ms) | direct req/s | gateway req/s | throughput vs direct | bare proxy req/s (vs direct) | bare proxy added total p50 / p99 (ms) | gateway RSS |',
     );
-    console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+    console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
     for (const row of rows) console.log(row);
   } finally {
     const exited = children
