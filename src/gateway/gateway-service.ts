@@ -388,12 +388,12 @@ export function createGatewayService(deps: GatewayDeps) {
                 const ends = choice.finish_reason !== null;
                 if (typeof content === 'string' || (ends && candidate.guard)) {
                   const restored = restore(choice.index, content ?? '', ends);
-                  choice.delta = { ...choice.delta, content: restored };
+                  choice.delta.content = restored;
                   output += restored;
                   if (ttftMs === undefined && restored) ttftMs = clock.now().getTime() - startedAt;
                 }
               }
-              // Changed in place (the chunk is our own parse): a copy with a new field costs ~1 µs per chunk in V8.
+              // Changed in place, like the delta above (the chunk is our own parse): a copy costs ~1 µs per chunk in V8.
               next.model = candidate.model.id;
               next.usage = null;
               yield next;

@@ -91,6 +91,12 @@ describe('two instances on one database', () => {
     })(services.close);
   });
 
+  /** A change reaches the other instance through LISTEN/NOTIFY, a moment after its commit (usually milliseconds). */
+  async function untilSecondKnows(modelId: string): Promise<void> {
+    const viaSecond = new OpenAI({ apiKey: f.adminKey, baseURL: `${second!.url}/v1`, maxRetries: 0 });
+    await expect.poll(async () => (await viaSecond.models.list()).data.some((model) => model.id === modelId), { timeout: 2000, interval: 20 }).toBe(true);
+  }
+
   afterAll(async () => {
     await second?.services.close();
     if (second && second.database !== f.services.database) await second.database.close();
@@ -103,6 +109,7 @@ describe('two instances on one database', () => {
     const key = (await makeApiKey(f.services, org.id, 'staff')).key;
     // Each call reserves 9 prompt + 100 completion tokens and really uses 8 + 100: the budget fits nine.
     await f.addModel('long-answers');
+    await untilSecondKnows('long-answers');
     f.upstream.script('long-answers', { reply: () => Array.from({ length: 100 }, (_, index) => `wort${index}`).join(' ') });
     await f.services.limits.set(reviewer, org.id, { monthlyTokenBudget: 1000, requestsPerMinutePerKey: null, requestsPerMinutePerUser: null });
     const clients = [f.client(key), new OpenAI({ apiKey: key, baseURL: `${second!.url}/v1`, maxRetries: 0 })];
@@ -123,6 +130,7 @@ describe('two instances on one database', () => {
 
   it('sees an exclusion made on the other instance at once', async () => {
     await f.addModel('shared-model');
+    await untilSecondKnows('shared-model');
     const key = f.adminKey;
     const viaSecond = new OpenAI({ apiKey: key, baseURL: `${second!.url}/v1`, maxRetries: 0 });
     expect((await viaSecond.chat.completions.create({ model: 'shared-model', messages: [{ role: 'user', content: 'x' }] })).choices).toHaveLength(1);

@@ -23,6 +23,10 @@ describe('readSseData', () => {
     expect(await collect([': keep-alive\r\n\r\ndata: x\r\ndata: y\r\n\r\n'])).toEqual(['x\ny']);
   });
 
+  it('reads data with or without the space after the colon, and skips events without data', async () => {
+    expect(await collect(['data:{"a":1}\n\nid: 7\n\nevent: ping\n\ndata:  two spaces\n\nevent: message\ndata: z\n\n'])).toEqual(['{"a":1}', ' two spaces', 'z']);
+  });
+
   it('keeps a multi-byte character split across chunks intact', async () => {
     const bytes = new TextEncoder().encode('data: Grüße\n\n');
     async function* source() {

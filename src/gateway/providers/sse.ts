@@ -32,6 +32,8 @@ function findBoundary(buffer: string): { index: number; length: number } | undef
 }
 
 function dataOf(event: string): string | undefined {
+  // The usual event: one data line (every chunk of a stream goes through here).
+  if (event.startsWith('data:') && !event.includes('\n')) return event.slice(event.startsWith('data: ') ? 6 : 5);
   const lines = event.split(/\r?\n/).filter((line) => line.startsWith('data:'));
   if (lines.length === 0) return undefined;
   return lines.map((line) => line.slice(line.startsWith('data: ') ? 6 : 5)).join('\n');
