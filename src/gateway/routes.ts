@@ -39,12 +39,13 @@ function dataClassOf(request: FastifyRequest): string {
 
 /**
  * Writes stream events; those produced together (one upstream read often holds several) leave in one
- * socket write: the response is corked for the rest of the event-loop turn, not once per event.
+ * socket write: the response is corked for the rest of the event-loop turn, not once per event. Returns a
+ * promise only when the socket's buffer is full — awaiting every write would cost each event a microtask turn.
  */
-function eventWriter(reply: FastifyReply): (data: string) => Promise<void> {
+function eventWriter(reply: FastifyReply): (data: string) => Promise<void> | undefined {
   const raw = reply.raw;
   let corked = false;
-  return async (data) => {
+  return (data) => {
     if (!corked) {
       corked = true;
       raw.cork();
@@ -53,7 +54,7 @@ function eventWriter(reply: FastifyReply): (data: string) => Promise<void> {
         raw.uncork();
       });
     }
-    if (!raw.write(data)) await new Promise<void>((resolve) => raw.once('drain', resolve));
+    return raw.write(data) ? undefined : new Promise<void>((resolve) => raw.once('drain', resolve));
   };
 }
 
@@ -92,13 +93,15 @@ export const gatewayRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
       try {
         for await (const chunk of stream) {
           if (signal.aborted) break;
-          await write(`data: ${JSON.stringify(chunk)}\n\n`);
+          const full = write(`data: ${JSON.stringify(chunk)}\n\n`);
+          if (full) await full;
         }
-        if (!signal.aborted) await write('data: [DONE]\n\n');
+        // end() below sends what is still buffered; no need to wait for the socket to drain first.
+        if (!signal.aborted) void write('data: [DONE]\n\n');
       } catch (error) {
         const problem = toServiceError(error);
         if (problem.code === 'INTERNAL') request.log.error({ err: error }, 'stream failed');
-        if (!signal.aborted) await write(`data: ${JSON.stringify(problemBody(problem, request, request.locale))}\n\n`);
+        if (!signal.aborted) void write(`data: ${JSON.stringify(problemBody(problem, request, request.locale))}\n\n`);
       } finally {
         reply.raw.end();
       }
