@@ -58,7 +58,8 @@ export function hashInput(entry: UnchainedEntry): HashInput {
     orgId: entry.orgId,
   });
   const tail = canonicalJson({ requestId: entry.requestId, targetId: entry.targetId, targetType: entry.targetType });
-  return { before: `${head.slice(0, -1)},"prevHash":`, after: tail === '{}' ? '}' : `,${tail.slice(1)}` };
+  // Both halves always have members (the fields are null, never undefined), so neither is "{}".
+  return { before: `${head.slice(0, -1)},"prevHash":`, after: `,${tail.slice(1)}` };
 }
 
 export function chainHash(input: HashInput, prevHash: string): string {

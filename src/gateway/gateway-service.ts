@@ -209,6 +209,7 @@ export function createGatewayService(deps: GatewayDeps) {
     });
     await limits.settle(prepared.reservation, usage.total_tokens).catch((error: unknown) => deps.logger.error({ err: error }, 'budget settle failed'));
     const keep = retention(prepared.org);
+    const prompt = start.request.messages ?? start.request.input ?? null;
     const occurredAt = clock.now();
     const principal = call.caller.principal;
     const row: UsageRow = {
@@ -241,8 +242,8 @@ export function createGatewayService(deps: GatewayDeps) {
       assistantId: call.assistantId ?? null,
       settings: start.request.settings,
       guard: candidate?.guard?.summary ?? null,
-      promptHash: sha256Hex(canonicalJson(start.request.messages ?? start.request.input ?? null)),
-      promptText: keep ? (start.request.messages ?? start.request.input ?? null) : null,
+      promptHash: sha256Hex(canonicalJson(prompt)),
+      promptText: keep ? prompt : null,
       outputText: keep ? (end.outputText ?? null) : null,
       retainUntil: keep ? new Date(occurredAt.getTime() + keep.days * 86_400_000) : null,
     };

@@ -33,10 +33,15 @@ function findBoundary(buffer: string): { index: number; length: number } | undef
 
 function dataOf(event: string): string | undefined {
   // The usual event: one data line (every chunk of a stream goes through here).
-  if (event.startsWith('data:') && !event.includes('\n')) return event.slice(event.startsWith('data: ') ? 6 : 5);
+  if (event.startsWith('data:') && !event.includes('\n')) return dataValue(event);
   const lines = event.split(/\r?\n/).filter((line) => line.startsWith('data:'));
   if (lines.length === 0) return undefined;
-  return lines.map((line) => line.slice(line.startsWith('data: ') ? 6 : 5)).join('\n');
+  return lines.map(dataValue).join('\n');
+}
+
+/** A `data:` line's value: one space after the colon belongs to the field syntax, not the value. */
+function dataValue(line: string): string {
+  return line.slice(line.startsWith('data: ') ? 6 : 5);
 }
 
 /**
